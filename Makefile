@@ -1,0 +1,40 @@
+# `make run` serves the site with its content; `make test` runs the whole test suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test install setup lint messages
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# Migrate (--noinput: modeltranslation's page-field sync would otherwise ask), compile the
+# translations, load the content (idempotent) and collect static files.
+setup: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) compile_translations
+	$(MANAGE) load_alliance_content
+	$(MANAGE) collectstatic --noinput --verbosity 0
+
+run: setup
+	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at /admin/; create an account with: $(MANAGE) createsuperuser)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Re-extract interface strings after changing templates or code; then translate locale/es.
+messages: install
+	$(MANAGE) makemessages --locale es --ignore '.venv/*' --ignore 'staticfiles/*' --no-location
+	$(MANAGE) compile_translations

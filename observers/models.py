@@ -1,0 +1,109 @@
+"""Observer states: the snippet, and the page that lists them with the pillars of cooperation."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.snippets.models import register_snippet
+
+from alliance_site.language import sort_key
+from alliance_site.rich_text import RICH_TEXT_FEATURES
+
+
+class Continent(models.TextChoices):
+    # UN M49 regions, as in the data file (so Türkiye and the Caucasus count as Asia).
+    AFRICA = "Africa", _("Africa")
+    AMERICAS = "Americas", _("Americas")
+    ASIA = "Asia", _("Asia")
+    EUROPE = "Europe", _("Europe")
+    OCEANIA = "Oceania", _("Oceania")
+
+
+@register_snippet
+class ObserverState(models.Model):
+    """A state with observer status in the Pacific Alliance."""
+
+    iso_code = models.CharField(_("ISO code"), max_length=2, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    continent = models.CharField(_("continent"), max_length=10, choices=Continent.choices)
+    year_admitted = models.PositiveSmallIntegerField(
+        _("year admitted"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty where no source gives the year."),
+    )
+    sources = models.TextField(
+        _("sources"),
+        blank=True,
+        help_text=_("Where the facts come from; one URL per line."),
+    )
+
+    panels = [FieldPanel(f) for f in ("iso_code", "name", "continent", "year_admitted", "sources")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("observer state")
+        verbose_name_plural = _("observer states")
+
+    def __str__(self):
+        return self.name
+
+
+class ObserverStatesPage(Page):
+    """Lists every observer state, grouped by continent, and the areas of cooperation with them."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    history = RichTextField(_("history"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("history"),
+        InlinePanel("pillars", label=_("Pillars")),
+        InlinePanel("thematic_areas", label=_("Thematic areas")),
+    ]
+    parent_page_types = ["alliance_site.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "pages/observer_states_page.html"
+
+    class Meta:
+        verbose_name = _("observer states page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        selected = request.GET.get("continent", "")
+        if selected not in Continent.values:
+            selected = ""
+        observers = sorted(ObserverState.objects.all(), key=lambda observer: sort_key(observer.name))
+        context["observer_count"] = len(observers)
+        by_continent = {value: [] for value in Continent.values}
+        for observer in observers:
+            if selected and observer.continent != selected:
+                continue
+            by_continent[observer.continent].append(observer)
+        context["continents"] = [
+            (value, label, by_continent[value]) for value, label in Continent.choices if by_continent[value]
+        ]
+        context["continent_choices"] = Continent.choices
+        context["selected_continent"] = selected
+        context["pillars"] = self.pillars.all()
+        context["thematic_areas"] = self.thematic_areas.all()
+        return context
+
+
+class CooperationPillar(Orderable):
+    page = ParentalKey(ObserverStatesPage, on_delete=models.CASCADE, related_name="pillars")
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+
+
+class ThematicArea(Orderable):
+    page = ParentalKey(ObserverStatesPage, on_delete=models.CASCADE, related_name="thematic_areas")
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description")]

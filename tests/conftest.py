@@ -1,0 +1,22 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    call_command("compile_translations", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test runs against the real content, loaded once from content/."""
+    with django_db_blocker.unblock():
+        call_command("load_alliance_content", stdout=io.StringIO())
+
+
+@pytest.fixture
+def english_client(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client

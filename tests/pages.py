@@ -1,0 +1,36 @@
+"""Helpers shared by the page tests: fetch a page and read its HTML."""
+
+import re
+from html.parser import HTMLParser
+
+
+def get_ok(client, url, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    return response.content.decode()
+
+
+class LinkCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.alternates, self.html_lang = [], {}, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.html_lang = attrs.get("lang")
+        elif tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        elif tag == "link" and attrs.get("rel") == "alternate":
+            self.alternates[attrs["hreflang"]] = attrs["href"]
+
+
+def parse(html):
+    collector = LinkCollector()
+    collector.feed(html)
+    return collector
+
+
+def text_of(html):
+    """The visible words of a page, whitespace collapsed, for asserting on sentences."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))

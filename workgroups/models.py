@@ -1,0 +1,236 @@
+"""Technical groups: the index page, group pages, coordinators and legal documents."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from alliance_site.rich_text import RICH_TEXT_FEATURES
+
+
+class LegalDocument(AbstractDocument):
+    """A Wagtail document with a title in both languages and, where one exists, a Spanish file."""
+
+    class Kind(models.TextChoices):
+        AGREEMENT = "agreement", _("Agreement")
+        MEMORANDUM = "memorandum", _("Memorandum")
+        RULES = "rules", _("Rules and guidelines")
+        GUIDE = "guide", _("Guide")
+        STUDY = "study", _("Study")
+
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.AGREEMENT)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    language = models.CharField(
+        _("language of the file"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default="en",
+    )
+    spanish_version = models.ForeignKey(
+        "self",
+        verbose_name=_("Spanish version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The same document in Spanish, where the file above is in English."),
+    )
+
+    admin_form_fields = Document.admin_form_fields + (
+        "kind",
+        "year",
+        "language",
+        "spanish_version",
+    )
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def in_language(self, language=None):
+        """The file to offer a reader of `language`: the Spanish version where there is one."""
+        if (language or get_language()) == "es" and self.spanish_version_id:
+            return self.spanish_version
+        return self
+
+
+class DocumentLink(Orderable):
+    """A document listed on a page, in the editor's order."""
+
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    @staticmethod
+    def documents_of(links):
+        return [link.document for link in links.select_related("document__spanish_version")]
+
+
+@register_snippet
+class Coordinator(models.Model):
+    """A person who coordinates one or more groups."""
+
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=255)
+    institution = models.CharField(_("institution"), max_length=255, blank=True)
+    country = models.ForeignKey(
+        "alliance_site.MemberCountry",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    panels = [FieldPanel(f) for f in ("name", "role", "institution", "country", "email")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("coordinator")
+        verbose_name_plural = _("coordinators")
+
+    def __str__(self):
+        return self.name
+
+
+class TechnicalGroupIndexPage(Page):
+    """Lists every technical group, committee and working group."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["alliance_site.HomePage"]
+    subpage_types = ["workgroups.TechnicalGroupPage"]
+    max_count = 1
+    template = "pages/technical_group_index_page.html"
+
+    class Meta:
+        verbose_name = _("technical groups index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["groups"] = TechnicalGroupPage.objects.child_of(self).live().order_by("title")
+        return context
+
+
+class TechnicalGroupPage(Page):
+    """One technical group: what it is for, what it does, who coordinates it."""
+
+    acronym = models.CharField(_("acronym"), max_length=20, blank=True)
+    summary = models.CharField(_("summary"), max_length=300, help_text=_("One sentence, shown in listings."))
+    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
+    objectives = RichTextField(_("objectives"), features=RICH_TEXT_FEATURES, blank=True)
+    achievements = RichTextField(_("achievements"), features=RICH_TEXT_FEATURES, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("acronym"),
+        FieldPanel("summary"),
+        FieldPanel("introduction"),
+        FieldPanel("objectives"),
+        FieldPanel("achievements"),
+        InlinePanel("facts", label=_("Key facts")),
+        InlinePanel("work_plan", label=_("Lines of action")),
+        MultiFieldPanel(
+            [
+                InlinePanel("coordinators", label=_("Coordinators")),
+                FieldPanel("contact_email"),
+            ],
+            heading=_("Contact"),
+        ),
+        InlinePanel("documents", label=_("Documents")),
+        InlinePanel("related_groups", label=_("Related groups")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("introduction"),
+        index.SearchField("objectives"),
+    ]
+    parent_page_types = ["workgroups.TechnicalGroupIndexPage"]
+    subpage_types = []
+    template = "pages/technical_group_page.html"
+
+    class Meta:
+        verbose_name = _("technical group")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["facts"] = self.facts.all()
+        context["work_plan"] = self.work_plan.all()
+        context["coordinators"] = [
+            link.coordinator for link in self.coordinators.select_related("coordinator__country")
+        ]
+        context["documents"] = DocumentLink.documents_of(self.documents)
+        context["related_groups"] = [
+            link.related_group
+            for link in self.related_groups.select_related("related_group")
+            if link.related_group.live
+        ]
+        context["projects"] = self.projects.live().order_by("title")
+        return context
+
+
+class GroupFact(Orderable):
+    page = ParentalKey(TechnicalGroupPage, on_delete=models.CASCADE, related_name="facts")
+    label = models.CharField(_("label"), max_length=100)
+    value = models.CharField(_("value"), max_length=255)
+
+    panels = [FieldPanel("label"), FieldPanel("value")]
+
+
+class WorkPlanItem(Orderable):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        IN_PROGRESS = "in_progress", _("In progress")
+        COMPLETED = "completed", _("Completed")
+
+    page = ParentalKey(TechnicalGroupPage, on_delete=models.CASCADE, related_name="work_plan")
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("status")]
+
+
+class GroupCoordinator(Orderable):
+    page = ParentalKey(TechnicalGroupPage, on_delete=models.CASCADE, related_name="coordinators")
+    coordinator = models.ForeignKey(
+        Coordinator,
+        verbose_name=_("coordinator"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("coordinator")]
+
+
+class GroupDocument(DocumentLink):
+    page = ParentalKey(TechnicalGroupPage, on_delete=models.CASCADE, related_name="documents")
+
+
+class RelatedGroup(Orderable):
+    page = ParentalKey(TechnicalGroupPage, on_delete=models.CASCADE, related_name="related_groups")
+    related_group = models.ForeignKey(
+        TechnicalGroupPage,
+        verbose_name=_("group"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("related_group")]

@@ -1,5 +1,6 @@
 """Helpers shared by the page tests: fetch a page and read its HTML."""
 
+import html as html_module
 import re
 from html.parser import HTMLParser
 
@@ -33,4 +34,4 @@ def parse(html):
 
 def text_of(html):
     """The visible words of a page, whitespace collapsed, for asserting on sentences."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    return re.sub(r"[ \t\r\n]+", " ", html_module.unescape(re.sub(r"<[^>]+>", " ", html)))

@@ -22,7 +22,15 @@ from workgroups.models import (
 pytestmark = pytest.mark.django_db
 
 # The queries each page type needs, warm; lower them when an optimisation lands.
-BUDGET = {"home": 12, "group index": 9, "group": 16, "project index": 10, "project": 14, "observers": 11, "content page": 9}
+BUDGET = {
+    "home": 12,
+    "group index": 9,
+    "group": 16,
+    "project index": 10,
+    "project": 14,
+    "observers": 11,
+    "content page": 9,
+}
 URLS = {
     "home": "/{lang}/",
     "group index": "/{lang}/technical-groups/",

@@ -69,8 +69,16 @@ def test_changed_file_updates_its_page_as_a_new_revision(content_copy):
     ("file", "break_it", "message"),
     [
         ("workgroups/tourism.yaml", lambda d: d["summary"].pop("es"), "field 'summary.es': is required"),
-        ("cooperation/sports-diplomacy.yaml", lambda d: d.update(status="paused"), "field 'status': 'paused'"),
-        ("cooperation/sports-diplomacy.yaml", lambda d: d.update(start="2015-13"), "field 'start': '2015-13'"),
+        (
+            "cooperation/sports-diplomacy.yaml",
+            lambda d: d.update(status="paused"),
+            "field 'status': 'paused'",
+        ),
+        (
+            "cooperation/sports-diplomacy.yaml",
+            lambda d: d.update(start="2015-13"),
+            "field 'start': '2015-13'",
+        ),
         ("workgroups/culture.yaml", lambda d: d.update(coordinators=["nobody"]), "'nobody' is not a known"),
         ("workgroups/culture.yaml", lambda d: d["slug"].update(es="Cultura Ñ"), "field 'slug.es'"),
     ],
@@ -82,7 +90,9 @@ def test_malformed_file_is_refused_naming_file_and_field(content_copy, file, bre
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     # Also change a file that would load fine, to show that nothing at all is written.
     (content_copy / "observer_states.csv").write_text(
-        (CONTENT / "observer_states.csv").read_text(encoding="utf-8").replace("Argentina,Argentina", "Argentina,ARG"),
+        (CONTENT / "observer_states.csv")
+        .read_text(encoding="utf-8")
+        .replace("Argentina,Argentina", "Argentina,ARG"),
         encoding="utf-8",
     )
     before = state()
@@ -106,7 +116,9 @@ def test_file_that_is_not_yaml_is_refused(content_copy):
 
 def test_bad_observer_row_names_its_line(content_copy):
     csv_path = content_copy / "observer_states.csv"
-    csv_path.write_text(csv_path.read_text(encoding="utf-8").replace(",Europe,", ",Atlantis,", 1), encoding="utf-8")
+    csv_path.write_text(
+        csv_path.read_text(encoding="utf-8").replace(",Europe,", ",Atlantis,", 1), encoding="utf-8"
+    )
     with pytest.raises(CommandError, match=r"observer_states.csv: field 'line \d+ continent': 'Atlantis'"):
         load(content_copy)
 

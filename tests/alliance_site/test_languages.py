@@ -63,11 +63,15 @@ def test_switcher_and_hreflang_use_translated_slugs(client):
     assert group.slug_es == "cooperacion"
     en = parse(get_ok(client, "/en/technical-groups/cooperation/"))
     es = parse(get_ok(client, "/es/grupos-tecnicos/cooperacion/"))
-    assert en.alternates == es.alternates == {
-        "en": "http://testserver/en/technical-groups/cooperation/",
-        "es": "http://testserver/es/grupos-tecnicos/cooperacion/",
-        "x-default": "http://testserver/en/technical-groups/cooperation/",
-    }
+    assert (
+        en.alternates
+        == es.alternates
+        == {
+            "en": "http://testserver/en/technical-groups/cooperation/",
+            "es": "http://testserver/es/grupos-tecnicos/cooperacion/",
+            "x-default": "http://testserver/en/technical-groups/cooperation/",
+        }
+    )
     # The switcher on each page leads to the other language's page, which links back.
     assert "http://testserver/es/grupos-tecnicos/cooperacion/" in en.links
     assert "http://testserver/en/technical-groups/cooperation/" in es.links

@@ -7,12 +7,8 @@ from tests.pages import get_ok
 pytestmark = pytest.mark.django_db
 
 IE9 = "Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; WOW64; Trident/5.0)"
-OLD_SAFARI = (
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_11_6) AppleWebKit/601.7.7 (KHTML, like Gecko) Version/9.1.2 Safari/601.7.7"
-)
-CHROME = (
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
-)
+OLD_SAFARI = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_11_6) AppleWebKit/601.7.7 (KHTML, like Gecko) Version/9.1.2 Safari/601.7.7"
+CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 NOTICE = '<div class="legacy-notice" role="region"'
 CONDITIONAL = "<!--[if lte IE 9]>"
 
@@ -36,12 +32,14 @@ def test_legacy_browser_sees_the_notice_above_the_page(client, language, url, me
     assert notice_at < html.index('<main id="main"')
     assert "<h1>" in html[notice_at:]
     assert 'href="https://www.microsoft.com/edge"' in html
-    assert "data-dismiss=\"legacy-notice\"" in html
+    assert 'data-dismiss="legacy-notice"' in html
     assert "private" in response["Cache-Control"]
     assert "User-Agent" not in response.get("Vary", "")
 
 
-@pytest.mark.parametrize("agent", [CHROME, "", "curl/8.5.0", "Googlebot/2.1 (+http://www.google.com/bot.html)"])
+@pytest.mark.parametrize(
+    "agent", [CHROME, "", "curl/8.5.0", "Googlebot/2.1 (+http://www.google.com/bot.html)"]
+)
 def test_modern_browsers_and_bots_only_get_the_conditional_comment(client, agent):
     response = client.get("/en/technical-groups/", HTTP_USER_AGENT=agent)
     html = response.content.decode()
@@ -53,7 +51,9 @@ def test_modern_browsers_and_bots_only_get_the_conditional_comment(client, agent
     assert "User-Agent" not in response.get("Vary", "")
 
 
-@pytest.mark.parametrize("agent", ["\x00\x01binary", "A" * 10_000, "Mozilla/5.0 (\u202e) ☃", "MSIE 9." * 1000])
+@pytest.mark.parametrize(
+    "agent", ["\x00\x01binary", "A" * 10_000, "Mozilla/5.0 (\u202e) ☃", "MSIE 9." * 1000]
+)
 def test_malformed_user_agents_get_a_normal_page(client, agent):
     response = client.get("/es/", HTTP_USER_AGENT=agent)
     assert response.status_code == 200

@@ -76,7 +76,14 @@ def test_filter_form_keeps_its_state_in_the_url(client):
 
 @pytest.mark.parametrize(
     "query",
-    ["?status=paused", "?country=AR", "?country=%00", "?status=" + "x" * 3000, "?status=1&status=2", "?page=-1"],
+    [
+        "?status=paused",
+        "?country=AR",
+        "?country=%00",
+        "?status=" + "x" * 3000,
+        "?status=1&status=2",
+        "?page=-1",
+    ],
 )
 def test_invalid_filters_answer_with_a_form_error_not_a_crash(client, query):
     response = client.get(INDEX["en"] + query)
@@ -89,7 +96,9 @@ def test_invalid_filters_answer_with_a_form_error_not_a_crash(client, query):
 
 def test_project_dates_and_figures_are_localised(client):
     english = text_of(get_ok(client, "/en/cooperation-projects/student-and-academic-mobility-platform/"))
-    spanish = text_of(get_ok(client, "/es/proyectos-de-cooperacion/plataforma-de-movilidad-estudiantil-y-academica/"))
+    spanish = text_of(
+        get_ok(client, "/es/proyectos-de-cooperacion/plataforma-de-movilidad-estudiantil-y-academica/")
+    )
     assert "1,268" in english
     assert "1\xa0268" in spanish  # Spanish groups digits with a (non-breaking) space
     assert "1,268" not in spanish

@@ -1,0 +1,41 @@
+"""Production settings refuse to start without their secrets and pass Django's deployment checks."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+
+def manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    environment |= {"DJANGO_SETTINGS_MODULE": "alliance_site.settings.production", **env}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check", ALLOWED_HOSTS="example.org")
+    assert result.returncode != 0
+    assert "Set the SECRET_KEY environment variable." in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = manage("check", SECRET_KEY="k" * 60)
+    assert result.returncode != 0
+    assert "Set the ALLOWED_HOSTS environment variable." in result.stderr
+
+
+def test_production_passes_the_deployment_checks():
+    key = "a-production-key-that-is-long-and-random-enough-0123456789-abcdefghij"
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=key, ALLOWED_HOSTS="example.org"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

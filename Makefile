@@ -21,10 +21,13 @@ setup: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) compile_translations
 	$(MANAGE) load_alliance_content
+	$(MANAGE) create_local_superuser
 	$(MANAGE) collectstatic --noinput --verbosity 0
 
 run: setup
-	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at /admin/; create an account with: $(MANAGE) createsuperuser)"
+	@echo "Serving http://127.0.0.1:$(PORT)/ -- sign in to the admin at http://127.0.0.1:$(PORT)/admin/"
+	@echo "with an account made by '$(MANAGE) createsuperuser', or run 'make run' with"
+	@echo "DJANGO_SUPERUSER_USERNAME and DJANGO_SUPERUSER_PASSWORD set to have one created."
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install

@@ -1,22 +1,28 @@
 """Site-wide page types and snippets: the home page, plain content pages, member countries."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, RevisionMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from editorial.forms import TranslatorAwareModelForm
 from workgroups.models import DocumentLink
 
+from .pages import BasePage
 from .rich_text import RICH_TEXT_FEATURES
 
 
 @register_snippet
-class MemberCountry(models.Model):
+class MemberCountry(RevisionMixin, models.Model):
     """One of the four member states (Chile, Colombia, Mexico, Peru)."""
+
+    base_form_class = TranslatorAwareModelForm
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="membercountry")
 
     code = models.CharField(
         _("ISO code"),
@@ -36,15 +42,24 @@ class MemberCountry(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def revisions(self):
+        return self._revisions
 
-class HomePage(Page):
+
+class HomePage(BasePage):
     """The site's root page: what the Alliance is and where to go next."""
 
     intro = models.TextField(_("introduction"), help_text=_("A short paragraph under the title."))
-    body = RichTextField(_("body"), features=RICH_TEXT_FEATURES, blank=True)
+    body = RichTextField(
+        _("body"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What the Alliance is, in a few paragraphs, under the member countries."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
@@ -69,18 +84,20 @@ class HomePage(Page):
         return context
 
 
-class ContentPage(Page):
+class ContentPage(BasePage):
     """A plain page of text, such as About, Legal documents or Accessibility."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-    body = RichTextField(_("body"), features=RICH_TEXT_FEATURES, blank=True)
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph under the title."))
+    body = RichTextField(
+        _("body"), features=RICH_TEXT_FEATURES, blank=True, help_text=_("The text of the page.")
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("body"),
         InlinePanel("documents", label=_("Documents")),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
     ]

@@ -1,24 +1,30 @@
 """Cooperation projects: the index page with its filters, project pages, responsible entities."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, RevisionMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from alliance_site.dates import DatePrecision, format_partial_date
+from alliance_site.pages import BasePage
 from alliance_site.rich_text import RICH_TEXT_FEATURES
+from editorial.forms import TranslatorAwareModelForm
 
 from .choices import Status
 from .filters import ProjectFilterForm
 
 
 @register_snippet
-class ResponsibleEntity(models.Model):
+class ResponsibleEntity(RevisionMixin, models.Model):
     """An institution responsible for projects: a ministry, agency, institute or partner."""
+
+    base_form_class = TranslatorAwareModelForm
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="responsibleentity")
 
     name = models.CharField(_("name"), max_length=255)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
@@ -42,11 +48,15 @@ class ResponsibleEntity(models.Model):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
+    @property
+    def revisions(self):
+        return self._revisions
 
-class CooperationProjectIndexPage(Page):
+
+class CooperationProjectIndexPage(BasePage):
     """Lists the cooperation projects, filterable by status and member country."""
 
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph under the title."))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["alliance_site.HomePage"]
@@ -71,13 +81,20 @@ class CooperationProjectIndexPage(Page):
         return context
 
 
-class CooperationProjectPage(Page):
+class CooperationProjectPage(BasePage):
     """One cooperation project: its objective, status, dates, figures and responsible entities."""
 
     summary = models.CharField(_("summary"), max_length=300, help_text=_("One sentence, shown in listings."))
-    objective = models.TextField(_("objective"))
-    body = RichTextField(_("description"), features=RICH_TEXT_FEATURES, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    objective = models.TextField(_("objective"), help_text=_("The project's objective, in one paragraph."))
+    body = RichTextField(
+        _("description"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What the project does and has done."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, help_text=_("Shown in listings.")
+    )
     group = models.ForeignKey(
         "workgroups.TechnicalGroupPage",
         verbose_name=_("technical group"),
@@ -85,22 +102,40 @@ class CooperationProjectPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="projects",
+        help_text=_("The technical group the project belongs to."),
     )
-    start_date = models.DateField(_("start"), null=True, blank=True)
+    start_date = models.DateField(
+        _("start"),
+        null=True,
+        blank=True,
+        help_text=_("Use the 1st of the month or of January when only those are known."),
+    )
     start_precision = models.CharField(
         _("start date known to the"),
         max_length=5,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
+        help_text=_("How precisely the date is known: shown as a day, a month or a year."),
     )
-    planned_end_date = models.DateField(_("planned end"), null=True, blank=True)
+    planned_end_date = models.DateField(
+        _("planned end"),
+        null=True,
+        blank=True,
+        help_text=_("Use the 1st of the month or of January when only those are known."),
+    )
     planned_end_precision = models.CharField(
         _("planned end known to the"),
         max_length=5,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
+        help_text=_("How precisely the date is known: shown as a day, a month or a year."),
     )
-    entities = ParentalManyToManyField(ResponsibleEntity, verbose_name=_("responsible entities"), blank=True)
+    entities = ParentalManyToManyField(
+        ResponsibleEntity,
+        verbose_name=_("responsible entities"),
+        blank=True,
+        help_text=_("The institutions of each member country (and partners) that run the project."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -124,7 +159,7 @@ class CooperationProjectPage(Page):
         InlinePanel("figures", label=_("Key figures")),
         FieldPanel("entities"),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("objective"),
         index.SearchField("body"),
@@ -160,19 +195,25 @@ class CooperationProjectPage(Page):
 
 class ProjectMilestone(Orderable):
     page = ParentalKey(CooperationProjectPage, on_delete=models.CASCADE, related_name="milestones")
-    date = models.DateField(_("date"))
+    date = models.DateField(
+        _("date"), help_text=_("Use the 1st of the month or of January when only those are known.")
+    )
     precision = models.CharField(
         _("date known to the"),
         max_length=5,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
+        help_text=_("How precisely the date is known: shown as a day, a month or a year."),
     )
-    text = models.CharField(_("what happened"), max_length=500)
+    text = models.CharField(_("what happened"), max_length=500, help_text=_("One sentence."))
 
     panels = [
         FieldRowPanel([FieldPanel("date"), FieldPanel("precision")]),
         FieldPanel("text"),
     ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("milestone")
 
     @property
     def date_display(self):
@@ -181,7 +222,10 @@ class ProjectMilestone(Orderable):
 
 class ProjectFigure(Orderable):
     page = ParentalKey(CooperationProjectPage, on_delete=models.CASCADE, related_name="figures")
-    value = models.PositiveIntegerField(_("value"))
+    value = models.PositiveIntegerField(_("value"), help_text=_("A whole number, such as 1268."))
     label = models.CharField(_("label"), max_length=200, help_text=_("What the number counts."))
 
     panels = [FieldPanel("value"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("key figure")

@@ -1,15 +1,18 @@
 """Observer states: the snippet, and the page that lists them with the pillars of cooperation."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, RevisionMixin
 from wagtail.snippets.models import register_snippet
 
 from alliance_site.language import sort_key
+from alliance_site.pages import BasePage
 from alliance_site.rich_text import RICH_TEXT_FEATURES
+from editorial.forms import TranslatorAwareModelForm
 
 
 class Continent(models.TextChoices):
@@ -22,8 +25,11 @@ class Continent(models.TextChoices):
 
 
 @register_snippet
-class ObserverState(models.Model):
+class ObserverState(RevisionMixin, models.Model):
     """A state with observer status in the Pacific Alliance."""
+
+    base_form_class = TranslatorAwareModelForm
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="observerstate")
 
     iso_code = models.CharField(_("ISO code"), max_length=2, unique=True)
     name = models.CharField(_("name"), max_length=100)
@@ -50,12 +56,21 @@ class ObserverState(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def revisions(self):
+        return self._revisions
 
-class ObserverStatesPage(Page):
+
+class ObserverStatesPage(BasePage):
     """Lists every observer state, grouped by continent, and the areas of cooperation with them."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-    history = RichTextField(_("history"), features=RICH_TEXT_FEATURES, blank=True)
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph under the title."))
+    history = RichTextField(
+        _("history"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Dated counts from the records. The current count is computed from the observer list."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -95,15 +110,21 @@ class ObserverStatesPage(Page):
 
 class CooperationPillar(Orderable):
     page = ParentalKey(ObserverStatesPage, on_delete=models.CASCADE, related_name="pillars")
-    name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    name = models.CharField(_("name"), max_length=200, help_text=_("A few words."))
+    description = models.TextField(_("description"), blank=True, help_text=_("One sentence."))
 
     panels = [FieldPanel("name"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("pillar")
 
 
 class ThematicArea(Orderable):
     page = ParentalKey(ObserverStatesPage, on_delete=models.CASCADE, related_name="thematic_areas")
-    name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    name = models.CharField(_("name"), max_length=200, help_text=_("A few words."))
+    description = models.TextField(_("description"), blank=True, help_text=_("One sentence."))
 
     panels = [FieldPanel("name"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("thematic area")

@@ -1,6 +1,7 @@
 """Technical groups: the index page, group pages, coordinators and legal documents."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -8,11 +9,13 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, RevisionMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from alliance_site.pages import BasePage
 from alliance_site.rich_text import RICH_TEXT_FEATURES
+from editorial.forms import TranslatorAwareModelForm
 
 
 class LegalDocument(AbstractDocument):
@@ -82,8 +85,11 @@ class DocumentLink(Orderable):
 
 
 @register_snippet
-class Coordinator(models.Model):
+class Coordinator(RevisionMixin, models.Model):
     """A person who coordinates one or more groups."""
+
+    base_form_class = TranslatorAwareModelForm
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="coordinator")
 
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=255)
@@ -108,11 +114,15 @@ class Coordinator(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def revisions(self):
+        return self._revisions
 
-class TechnicalGroupIndexPage(Page):
+
+class TechnicalGroupIndexPage(BasePage):
     """Lists every technical group, committee and working group."""
 
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph under the title."))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["alliance_site.HomePage"]
@@ -129,15 +139,30 @@ class TechnicalGroupIndexPage(Page):
         return context
 
 
-class TechnicalGroupPage(Page):
+class TechnicalGroupPage(BasePage):
     """One technical group: what it is for, what it does, who coordinates it."""
 
-    acronym = models.CharField(_("acronym"), max_length=20, blank=True)
+    acronym = models.CharField(
+        _("acronym"), max_length=20, blank=True, help_text=_("For example CTG (GTC in Spanish).")
+    )
     summary = models.CharField(_("summary"), max_length=300, help_text=_("One sentence, shown in listings."))
-    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
-    objectives = RichTextField(_("objectives"), features=RICH_TEXT_FEATURES, blank=True)
-    achievements = RichTextField(_("achievements"), features=RICH_TEXT_FEATURES, blank=True)
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    introduction = RichTextField(
+        _("introduction"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What the group is and how it came to be."),
+    )
+    objectives = RichTextField(
+        _("objectives"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What the group sets out to do."),
+    )
+    achievements = RichTextField(
+        _("achievements"), features=RICH_TEXT_FEATURES, blank=True, help_text=_("Results so far, with dates.")
+    )
+    contact_email = models.EmailField(
+        _("contact e-mail"), blank=True, help_text=_("A shared address of the group, if it has one.")
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("acronym"),
@@ -157,7 +182,7 @@ class TechnicalGroupPage(Page):
         InlinePanel("documents", label=_("Documents")),
         InlinePanel("related_groups", label=_("Related groups")),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("introduction"),
         index.SearchField("objectives"),
@@ -188,10 +213,13 @@ class TechnicalGroupPage(Page):
 
 class GroupFact(Orderable):
     page = ParentalKey(TechnicalGroupPage, on_delete=models.CASCADE, related_name="facts")
-    label = models.CharField(_("label"), max_length=100)
-    value = models.CharField(_("value"), max_length=255)
+    label = models.CharField(_("label"), max_length=100, help_text=_("For example: Established."))
+    value = models.CharField(_("value"), max_length=255, help_text=_("For example: 4 December 2011."))
 
     panels = [FieldPanel("label"), FieldPanel("value")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("key fact")
 
 
 class WorkPlanItem(Orderable):
@@ -201,11 +229,20 @@ class WorkPlanItem(Orderable):
         COMPLETED = "completed", _("Completed")
 
     page = ParentalKey(TechnicalGroupPage, on_delete=models.CASCADE, related_name="work_plan")
-    title = models.CharField(_("title"), max_length=255)
-    description = models.TextField(_("description"), blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, blank=True)
+    title = models.CharField(_("title"), max_length=255, help_text=_("The line of action or work plan item."))
+    description = models.TextField(_("description"), blank=True, help_text=_("What it involves, briefly."))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        blank=True,
+        help_text=_("Leave empty when the records give no status."),
+    )
 
     panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("status")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("line of action")
 
 
 class GroupCoordinator(Orderable):

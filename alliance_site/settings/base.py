@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "workgroups",
     "cooperation",
     "observers",
+    "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -148,5 +149,14 @@ WAGTAILDOCS_EXTENSIONS = [
     "ods",
     "odp",
 ]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "editorial.document_forms.LegalDocumentForm"
+ALLIANCE_MAX_DOCUMENT_SIZE = int(os.environ.get("MAX_DOCUMENT_SIZE", 20 * 1024 * 1024))
 WAGTAIL_I18N_ENABLED = False  # languages come from modeltranslation, not Wagtail locales
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Review notifications to moderators; production sets EMAIL_URL-style values through the environment.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL

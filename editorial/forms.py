@@ -1,0 +1,71 @@
+"""Admin forms that let translators change the Spanish text and nothing else, whatever they post."""
+
+import copy
+
+from django import forms
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+
+from .roles import REFUSAL, is_translator_only, translator_may_edit
+
+# The admin's own machinery, not content: left to translators.
+ADMIN_FIELDS = {"comment_notifications", "id"}
+ADMIN_FORMSETS = {"comments"}
+
+
+class TranslatorAwareFormMixin:
+    """For translators, every field but the Spanish text is disabled (inline rows cannot be added,
+    deleted or reordered either), and a post that tries to change one anyway is refused.
+
+    Browsers do not submit disabled inputs, so any value posted for one is forged: rather than
+    silently ignoring it, the whole post is refused with a form error and nothing is saved.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.translator_only = bool(self.for_user) and is_translator_only(self.for_user)
+        if self.translator_only:
+            for form in self._content_forms():
+                for name, field in form.fields.items():
+                    if name not in ADMIN_FIELDS and not translator_may_edit(name):
+                        field.disabled = True
+
+    def _content_formsets(self):
+        formsets = getattr(self, "formsets", {})
+        return [formset for name, formset in formsets.items() if name not in ADMIN_FORMSETS]
+
+    def _content_forms(self):
+        return [self] + [form for formset in self._content_formsets() for form in formset.forms]
+
+    def _is_forged(self):
+        for form in self._content_forms():
+            for name, field in form.fields.items():
+                if field.disabled and self._posted_change(form, name, field):
+                    return True
+        return any(
+            formset.total_form_count() != formset.initial_form_count() for formset in self._content_formsets()
+        )
+
+    @staticmethod
+    def _posted_change(form, name, field):
+        # Some widgets (the scheduling dialog) post empty values even when disabled: those change nothing.
+        posted = field.widget.value_from_datadict(form.data, form.files, form.add_prefix(name))
+        if posted in (None, "", [], ()):
+            return False
+        # Django never reports a disabled field as changed: ask an enabled copy of it.
+        enabled = copy.copy(field)
+        enabled.disabled = False
+        return enabled.has_changed(form.get_initial_for_field(field, name), posted)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.translator_only and self.is_bound and self._is_forged():
+            raise forms.ValidationError(REFUSAL, code="translator_scope")
+        return cleaned_data
+
+
+class TranslatorAwarePageForm(TranslatorAwareFormMixin, WagtailAdminPageForm):
+    pass
+
+
+class TranslatorAwareModelForm(TranslatorAwareFormMixin, WagtailAdminModelForm):
+    pass

@@ -1,0 +1,94 @@
+"""Admin integration: the translation report, its dashboard panel, and the limits of translators."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.models import Site
+
+from .roles import is_translator_only
+from .translation_status import MISSING, OUTDATED, build_report
+from .views import PERMISSION, translation_status
+
+
+@hooks.register("register_admin_urls")
+def register_report_url():
+    return [path("reports/translation-status/", translation_status, name="translation_status")]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"), reverse("translation_status"), icon_name="globe", order=100
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_translator_menu_item():
+    # Translators have no Reports menu of their own: give them the report at the top level.
+    return TranslatorMenuItem(
+        _("Translation status"), reverse("translation_status"), icon_name="globe", order=250
+    )
+
+
+class TranslatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_translator_only(request.user) and request.user.has_perm(PERMISSION)
+
+
+class TranslationStatusPanel(Component):
+    name = "translation_status"
+    order = 150
+    template_name = "editorial/dashboard_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        site = Site.find_for_request(self.request)
+        rows = build_report(home=site.root_page if site else None)
+        fields = [state for row in rows for _label, state in row.fields]
+        return {
+            "missing": fields.count(MISSING),
+            "outdated": fields.count(OUTDATED),
+            "items": len(rows),
+            "report_url": reverse("translation_status"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_panel(request, panels):
+    if request.user.has_perm(PERMISSION):
+        panels.append(TranslationStatusPanel(request))
+
+
+# Translators change text, never the tree: refuse creating, moving, copying, deleting and reverting.
+def refuse_translators(request, *args, **kwargs):
+    if is_translator_only(request.user):
+        raise PermissionDenied
+
+
+for hook_name in ("before_create_page", "before_delete_page", "before_move_page", "before_copy_page"):
+    hooks.register(hook_name, refuse_translators, order=-10)
+
+
+@hooks.register("before_copy_page", order=-5)
+def refuse_incomplete_copy(request, page):
+    # wagtail-modeltranslation's own copy hook reads this field unchecked: answer 400, not 500.
+    if request.method == "POST" and not request.POST.get("new_parent_page", "").isdigit():
+        return HttpResponseBadRequest(_("Choose the page to copy to."))
+
+
+@hooks.register("before_edit_page")
+def refuse_translator_revert(request, page):
+    match = request.resolver_match
+    if match and match.url_name == "revisions_revert" and is_translator_only(request.user):
+        raise PermissionDenied

@@ -80,7 +80,6 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["member_countries"] = MemberCountry.objects.all()
-        context["sections"] = self.get_children().live().in_menu().specific()
         return context
 
 

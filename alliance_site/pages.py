@@ -2,10 +2,12 @@
 
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from editorial.forms import TranslatorAwarePageForm
+
+from .content_version import has_view_restrictions
 
 
 class BasePage(Page):
@@ -31,6 +33,12 @@ class BasePage(Page):
     @property
     def default_preview_mode(self):
         return settings.LANGUAGE_CODE
+
+    def get_view_restrictions(self):
+        # Skip Wagtail's two queries per page view while no page has a view restriction.
+        if not has_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def serve_preview(self, request, mode_name):
         # Render inside the language, so templates and translated fields follow the chosen mode.

@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern as WAGTAIL_SERVE_PATTERN
+
+from . import routing
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -15,5 +18,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Every public page lives under /en/ or /es/; "/" is redirected by LocaleMiddleware.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+# Every public page lives under /en/ or /es/; "/" is redirected by LocaleMiddleware. Pages are
+# routed by alliance_site.routing (bounded queries), then served by Wagtail's own view.
+urlpatterns += i18n_patterns(
+    re_path(WAGTAIL_SERVE_PATTERN, routing.serve, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

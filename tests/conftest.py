@@ -20,3 +20,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def english_client(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return client
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: a rolled-back test must not leave cached pages behind."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -3,9 +3,12 @@
 import string
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from wagtail.models import Page
 
 from alliance_site.models import ContentPage, ContentPageDocument
 from cooperation.models import CooperationProjectIndexPage, CooperationProjectPage, ResponsibleEntity
@@ -21,15 +24,24 @@ from workgroups.models import (
 
 pytestmark = pytest.mark.django_db
 
-# The queries each page type needs, warm; lower them when an optimisation lands.
+PAGE_CACHE = "alliance_site.page_cache.PageCacheMiddleware"
+
+
+@pytest.fixture(autouse=True)
+def without_page_cache(settings):
+    """Count what rendering costs: the full-page cache would answer with no query at all."""
+    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if name != PAGE_CACHE]
+
+
+# The queries each page type needs once the process is warm (at most 10 each).
 BUDGET = {
-    "home": 12,
-    "group index": 9,
-    "group": 16,
-    "project index": 10,
-    "project": 14,
-    "observers": 11,
-    "content page": 9,
+    "home": 2,
+    "group index": 2,
+    "group": 7,
+    "project index": 3,
+    "project": 5,
+    "observers": 4,
+    "content page": 2,
 }
 URLS = {
     "home": "/{lang}/",
@@ -130,3 +142,61 @@ def test_query_count_does_not_grow_with_content(client, lang):
     after = {name: count_queries(client, url_for(name, lang)) for name in URLS}
     assert before == BUDGET
     assert after == before
+
+
+def add_siblings(parent, count):
+    """`count` plain pages under `parent`, inserted in bulk (add_child one by one would take minutes)."""
+    content_type = ContentType.objects.get_for_model(Page)
+    start = parent.numchild
+    pages = []
+    for number in range(start + 1, start + count + 1):
+        slug = f"sibling-{number}"
+        pages.append(
+            Page(
+                path=Page._get_path(parent.path, parent.depth + 1, number),
+                depth=parent.depth + 1,
+                numchild=0,
+                title=slug,
+                title_en=slug,
+                slug=slug,
+                slug_en=slug,
+                slug_es=slug,
+                url_path=f"{parent.url_path}{slug}/",
+                url_path_en=f"{parent.url_path_en}{slug}/",
+                url_path_es=f"{parent.url_path_es}{slug}/",
+                content_type=content_type,
+                live=True,
+                locale_id=parent.locale_id,
+            )
+        )
+    Page.objects.bulk_create(pages)
+    Page.objects.filter(pk=parent.pk).update(numchild=start + count)
+
+
+def cold_route_queries(client, url):
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_cached_pages_need_no_query(client, settings):
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, PAGE_CACHE]
+    for name in URLS:
+        assert count_queries(client, url_for(name, "es")) == 0, name
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_routing_cost_does_not_grow_with_siblings(client, lang):
+    group_url = url_for("group", lang)
+    before = cold_route_queries(client, group_url)
+    index = TechnicalGroupIndexPage.objects.get()
+    add_siblings(index, 1000)
+    assert index.get_children().count() >= 1000
+    assert cold_route_queries(client, group_url) == before
+    assert (
+        client.get(
+            f"/{lang}/{'technical-groups' if lang == 'en' else 'grupos-tecnicos'}/sibling-999/"
+        ).status_code
+        == 200
+    )

@@ -1,12 +1,14 @@
 """Template helpers shared by every page: languages, menus and fallback marking."""
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.models import Page, Site
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
 from alliance_site.language import page_urls_by_language
+from alliance_site.navigation import navigation
 
 register = template.Library()
 
@@ -27,17 +29,16 @@ def fallback_lang(obj, field):
 
 
 @register.simple_tag(takes_context=True)
-def site_root(context):
-    """The home page of the site that serves this request."""
+def site_navigation(context):
+    """The home link, main menu and other top-level pages (cached; see alliance_site.navigation)."""
+    return navigation(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def editor_userbar(context):
+    """Wagtail's user bar, for signed-in editors only. Anonymous pages never touch the session,
+    so they set no cookie and do not vary on Cookie (they stay cacheable)."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.root_page.specific if site else None
-
-
-@register.simple_tag
-def menu_pages(root, in_menu=True):
-    """Live children of `root`, from the page tree: the main menu, or the footer's other pages."""
-    if root is None:
-        return Page.objects.none()
-    children = root.get_children().live()
-    return children.in_menu() if in_menu else children.not_in_menu()
+    if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return ""
+    return wagtailuserbar(context)

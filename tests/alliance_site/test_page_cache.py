@@ -1,0 +1,126 @@
+"""The full-page cache: served for anonymous visitors, fresh after every change, never wrong."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from observers.models import ObserverState
+from tests.pages import text_of
+from workgroups.models import LegalDocument, TechnicalGroupPage
+
+pytestmark = pytest.mark.django_db
+
+GROUP_EN = "/en/technical-groups/tourism/"
+GROUP_ES = "/es/grupos-tecnicos/turismo/"
+IE9 = "Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; WOW64; Trident/5.0)"
+NOTICE = '<div class="legacy-notice" role="region"'
+
+
+def fetch(client, url, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code == 200
+    return response
+
+
+def test_second_visit_is_served_from_the_cache(client):
+    first = fetch(client, GROUP_EN)
+    second = fetch(client, GROUP_EN)
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_cached_pages_can_be_revalidated(client):
+    response = fetch(client, GROUP_EN)
+    assert "public" in response["Cache-Control"] and "must-revalidate" in response["Cache-Control"]
+    etag = response["ETag"]
+    again = client.get(GROUP_EN, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+
+
+def test_anonymous_pages_set_no_cookie_and_vary_on_nothing_personal(client):
+    for url in ("/en/", GROUP_ES, "/es/proyectos-de-cooperacion/?status=concluded"):
+        response = fetch(client, url)
+        assert not response.cookies, url
+        vary = response.get("Vary", "")
+        assert "Cookie" not in vary and "User-Agent" not in vary, (url, vary)
+
+
+def test_publishing_makes_the_page_fresh_at_once_in_both_languages(client):
+    fetch(client, GROUP_EN), fetch(client, GROUP_ES), fetch(client, "/en/technical-groups/")
+    page = TechnicalGroupPage.objects.get(slug_en="tourism")
+    page.summary_en, page.summary_es = "Fresh English summary.", "Resumen recién publicado."
+    page.save_revision().publish()
+    assert "Fresh English summary." in text_of(fetch(client, GROUP_EN).content.decode())
+    assert "Resumen recién publicado." in text_of(fetch(client, GROUP_ES).content.decode())
+    assert "Fresh English summary." in text_of(fetch(client, "/en/technical-groups/").content.decode())
+
+
+def test_unpublishing_and_deleting_take_effect_at_once(client):
+    fetch(client, GROUP_EN)
+    page = TechnicalGroupPage.objects.get(slug_en="tourism")
+    page.unpublish()
+    assert client.get(GROUP_EN).status_code == 404
+    page.save_revision().publish()
+    fetch(client, GROUP_EN)
+    page.delete()
+    assert client.get(GROUP_EN).status_code == 404
+    assert "/en/technical-groups/tourism/" not in fetch(client, "/en/technical-groups/").content.decode()
+
+
+def test_moving_a_page_takes_effect_at_once(client):
+    fetch(client, GROUP_EN)
+    page = TechnicalGroupPage.objects.get(slug_en="tourism")
+    page.slug_en = "tourism-group"
+    page.slug = "tourism-group"
+    page.save_revision().publish()
+    assert client.get(GROUP_EN).status_code == 404
+    fetch(client, "/en/technical-groups/tourism-group/")
+
+
+def test_snippet_and_document_changes_refresh_the_pages_that_show_them(client):
+    fetch(client, "/en/observer-states/"), fetch(client, "/en/technical-groups/cooperation/")
+    observer = ObserverState.objects.get(iso_code="LV")
+    observer.name_en = "Republic of Latvia"
+    observer.save()
+    assert "Republic of Latvia" in fetch(client, "/en/observer-states/").content.decode()
+    document = LegalDocument.objects.get(title_en__startswith="Framework Agreement", language="en")
+    document.title_en = "Framework Agreement (consolidated)"
+    document.save()
+    assert (
+        "Framework Agreement (consolidated)"
+        in fetch(client, "/en/technical-groups/cooperation/").content.decode()
+    )
+
+
+def test_legacy_and_modern_browsers_never_get_each_others_page(client):
+    modern = fetch(client, GROUP_EN)
+    assert modern.content.decode().count(NOTICE) == 1  # only inside the IE conditional comment
+    legacy = fetch(client, GROUP_EN, HTTP_USER_AGENT=IE9)
+    assert "X-Page-Cache" not in legacy
+    assert "<!--[if lte IE 9]>" not in legacy.content.decode().split(NOTICE)[0][-40:]
+    assert "private" in legacy["Cache-Control"]
+    again = fetch(client, GROUP_EN)
+    assert again["X-Page-Cache"] == "hit"
+    assert again.content == modern.content
+
+
+def test_editors_pages_are_never_cached_or_shared(client):
+    editor = Client()
+    editor.force_login(
+        get_user_model().objects.create_superuser("ed", "ed@example.org", "a long test password")
+    )
+    edited = fetch(editor, GROUP_EN)
+    assert "private" in edited["Cache-Control"]
+    assert "X-Page-Cache" not in edited
+    assert "wagtail-userbar" in edited.content.decode() or "w-userbar" in edited.content.decode()
+    public = fetch(client, GROUP_EN)
+    assert "userbar" not in public.content.decode()
+    assert "X-Page-Cache" not in fetch(editor, GROUP_EN)
+
+
+def test_languages_are_cached_apart(client):
+    english = fetch(client, "/en/").content.decode()
+    spanish = fetch(client, "/es/").content.decode()
+    assert '<html lang="en"' in english and '<html lang="es"' in spanish
+    assert '<html lang="es"' in fetch(client, "/es/").content.decode()

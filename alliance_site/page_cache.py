@@ -33,7 +33,7 @@ class PageCacheMiddleware:
         self.timeout = getattr(settings, "PAGE_CACHE_SECONDS", 3600)
 
     def __call__(self, request):
-        if not self._may_use_cache(request):
+        if not self.timeout or not self._may_use_cache(request):
             response = self.get_response(request)
             if _has_session(request):
                 # An editor's page (user bar, drafts) is theirs alone: no shared cache may keep it.

@@ -55,6 +55,9 @@ class HomePage(Page):
         "cooperation.CooperationProjectIndexPage",
         "observers.ObserverStatesPage",
         "alliance_site.ContentPage",
+        "discovery.SearchPage",
+        "discovery.DocumentLibraryPage",
+        "opendata.OpenDataPage",
     ]
     max_count = 1
     template = "pages/home_page.html"

@@ -1,13 +1,20 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from discovery import urls as discovery_urls
+from discovery.views import serve_document
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    re_path(r"^documents/(\d+)/(.*)$", serve_document),  # Wagtail's serve view, one header fixed
     path("documents/", include(wagtaildocs_urls)),
+    path("", include(discovery_urls)),  # /sitemap.xml, /robots.txt
+    # Open data without a language prefix: the language comes from ?lang= (English by default).
+    path("api/", include("opendata.urls", namespace="opendata-any-language")),
 ]
 
 if settings.DEBUG:
@@ -16,4 +23,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every public page lives under /en/ or /es/; "/" is redirected by LocaleMiddleware.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path("api/", include("opendata.urls", namespace="opendata")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -49,6 +49,7 @@ class CooperationProjectIndexPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["alliance_site.HomePage"]
     subpage_types = ["cooperation.CooperationProjectPage"]
     max_count = 1

@@ -115,6 +115,7 @@ class TechnicalGroupIndexPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["alliance_site.HomePage"]
     subpage_types = ["workgroups.TechnicalGroupPage"]
     max_count = 1
@@ -158,9 +159,11 @@ class TechnicalGroupPage(Page):
         InlinePanel("related_groups", label=_("Related groups")),
     ]
     search_fields = Page.search_fields + [
+        index.SearchField("acronym"),
         index.SearchField("summary"),
         index.SearchField("introduction"),
         index.SearchField("objectives"),
+        index.SearchField("achievements"),
     ]
     parent_page_types = ["workgroups.TechnicalGroupIndexPage"]
     subpage_types = []

@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "workgroups",
     "cooperation",
     "observers",
+    "discovery",
+    "opendata",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -148,5 +151,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "ods",
     "odp",
 ]
+# Documents go through Wagtail's serve view (which checks collection privacy); PDFs open in the
+# browser, every other type is a download under the file's own name.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAIL_I18N_ENABLED = False  # languages come from modeltranslation, not Wagtail locales
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from .library import groups_by_document, library_documents
 from .search import SearchResults, SearchText
+from .search.query import MAX_LENGTH
 
 
 class SearchPage(Page):
@@ -32,6 +33,7 @@ class SearchPage(Page):
         context = super().get_context(request, *args, **kwargs)
         text = SearchText.clean(request.GET.get("q"))
         context["search_text"] = text
+        context["max_query_length"] = MAX_LENGTH
         if text:
             site = Site.find_for_request(request)
             results = SearchResults(

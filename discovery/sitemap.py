@@ -1,7 +1,6 @@
 """The sitemap: every live, public page of the site, once per language, with its hreflang alternates."""
 
 from django.conf import settings
-from django.utils import translation
 from wagtail.contrib.sitemaps import Sitemap
 
 from alliance_site.language import page_urls_by_language
@@ -20,8 +19,7 @@ class BilingualSitemap(Sitemap):
     def _urls(self, page, protocol, domain):
         urls, last_mods = [], set()
         for item in self.paginator.page(page).object_list.iterator():
-            with translation.override(settings.LANGUAGE_CODE):
-                languages = page_urls_by_language(item, self.request)
+            languages = page_urls_by_language(item, self.request)
             alternates = [{"lang_code": code, "location": url} for code, _name, url in languages]
             alternates.append({"lang_code": "x-default", "location": alternates[0]["location"]})
             lastmod = self.lastmod(item)

@@ -11,7 +11,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .documentation import DATA_SETS
+from .feeds import LATEST
 from .resources import RESOURCES
+from .views import MAX_PAGE_SIZE, PAGE_SIZE
 
 
 class OpenDataPage(Page):
@@ -34,6 +36,8 @@ class OpenDataPage(Page):
         language = get_language()
         context["data_sets"] = [self._data_set(request, name) for name in DATA_SETS]
         context["feed_url"] = request.build_absolute_uri(reverse("opendata:projects_feed"))
+        context["feed_length"] = LATEST
+        context["page_size"], context["max_page_size"] = PAGE_SIZE, MAX_PAGE_SIZE
         context["neutral_example"] = request.build_absolute_uri(
             reverse("opendata-any-language:json", args=["projects"]) + f"?lang={language}"
         )

@@ -1,5 +1,7 @@
 """Technical groups: the index page, group pages, coordinators and legal documents."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
@@ -15,6 +17,12 @@ from wagtail.snippets.models import register_snippet
 from alliance_site.rich_text import RICH_TEXT_FEATURES
 
 
+def document_upload_to(instance, filename):
+    """documents/<random folder>/<file name>: an upload never takes a name another file already has,
+    so the storage never renames it, and downloads keep the name the file was uploaded with."""
+    return f"documents/{secrets.token_hex(4)}/{filename}"
+
+
 class LegalDocument(AbstractDocument):
     """A Wagtail document with a title in both languages and, where one exists, a Spanish file."""
 
@@ -25,6 +33,7 @@ class LegalDocument(AbstractDocument):
         GUIDE = "guide", _("Guide")
         STUDY = "study", _("Study")
 
+    file = models.FileField(_("file"), upload_to=document_upload_to, max_length=255)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.AGREEMENT)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     language = models.CharField(

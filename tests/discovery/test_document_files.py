@@ -69,3 +69,13 @@ def test_a_wrong_file_name_in_the_address_is_a_404(client):
     )
     assert client.get(f"/documents/{framework.pk}/other.pdf").status_code == 404
     assert client.get("/documents/999999/framework-agreement-en.pdf").status_code == 404
+
+
+def test_a_second_file_with_the_same_name_keeps_that_name(client):
+    first = upload("acuerdo.pdf", b"%PDF-1.4 first")
+    second = upload("acuerdo.pdf", b"%PDF-1.4 second")
+    assert first.file.name != second.file.name
+    for document in (first, second):
+        assert document.filename == "acuerdo.pdf"
+        response = fetch(client, document)
+        assert response["Content-Disposition"] == 'inline; filename="acuerdo.pdf"'

@@ -50,7 +50,8 @@ def _apply(page, spec):
     page.title, page.slug = spec.fields["title_en"], spec.fields["slug_en"]
     for relation, rows in spec.children.items():
         child_model = getattr(page, relation).model
-        setattr(page, relation, [child_model(**row) for row in rows])
+        # sort_order keeps the file's order: with NULL in every row, PostgreSQL returns them in any order.
+        setattr(page, relation, [child_model(**row, sort_order=index) for index, row in enumerate(rows)])
     for name, objects in spec.links.items():
         setattr(page, name, objects)
 

@@ -69,11 +69,10 @@ class SearchResults:
 
 def _joined(columns):
     """The columns' texts in one, for the excerpt (empty for a source searched on its title only)."""
-    if not columns:
+    texts = [Coalesce(F(column), Value(""), output_field=TextField()) for column in columns]
+    if not texts:
         return Value("", output_field=TextField())
-    pieces = []
-    for column in columns:
-        pieces += [Coalesce(F(column), Value(""), output_field=TextField()), Value(" ")]
-    if len(pieces) == 2:
-        return Concat(pieces[0], Value(""), output_field=TextField())
-    return Concat(*pieces[:-1], output_field=TextField())
+    if len(texts) == 1:
+        return texts[0]
+    pieces = [piece for text in texts for piece in (text, Value(" "))][:-1]
+    return Concat(*pieces, output_field=TextField())

@@ -9,7 +9,6 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
-from modeltranslation.utils import build_localized_fieldname
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
@@ -29,7 +28,8 @@ class SearchResult:
     url: str
     excerpt: str = ""  # safe HTML, the matching words in <mark>
     details: list = field(default_factory=list)  # short facts: type, year, file format and size
-    title_lang: str = ""  # "en" where the title is the English fallback of an empty Spanish one
+    source: object = None  # the page, document or observer state, for the template's fallback_lang
+    title_field: str = "title"
 
 
 def plain_text(rich_text):
@@ -54,10 +54,6 @@ def present(rows, search):
     return [result for result in results if result]
 
 
-def _fallback_lang(obj, name, language):
-    return "" if language == "en" or getattr(obj, build_localized_fieldname(name, language), "") else "en"
-
-
 def _page_results(ids, search):
     if not ids:
         return {}
@@ -68,7 +64,7 @@ def _page_results(ids, search):
             capfirst(page.specific_class._meta.verbose_name),
             page.title,
             page.get_url(search.request),
-            title_lang=_fallback_lang(page, "title", search.language),
+            source=page,
         )
     return results
 
@@ -92,7 +88,7 @@ def _document_results(ids, language):
             document.title,
             file.url,
             details=details,
-            title_lang=_fallback_lang(document, "title", language),
+            source=document,
         )
     return results
 
@@ -113,7 +109,8 @@ def _observer_results(ids, search):
             observer.name,
             f"{base_url}#continent-{slugify(observer.continent)}" if base_url else "",
             details=details,
-            title_lang=_fallback_lang(observer, "name", search.language),
+            source=observer,
+            title_field="name",
         )
     return results
 

@@ -58,6 +58,16 @@ def test_the_other_language_is_not_searched(client, language, query):
     assert results == []
 
 
+def test_a_missing_spanish_title_shows_the_english_one_marked_as_english(client):
+    tourism = TechnicalGroupPage.objects.get(slug_en="tourism")
+    tourism.title_es = ""
+    tourism.save_revision().publish()
+    _count, results = search(client, "es", "turismo")
+    found = next(result for result in results if result["url"] == url_in(tourism, "es"))
+    assert found["title"] == tourism.title_en
+    assert found["lang"] == "en"
+
+
 def test_the_same_page_is_found_in_each_language_by_its_own_words(client):
     _count, spanish = search(client, "es", "voluntariado juvenil")
     _count, english = search(client, "en", "youth volunteer")

@@ -39,7 +39,7 @@ def requested_language(request):
 
 def requested_page(request, rows):
     page_size = request.GET.get("page_size", str(PAGE_SIZE))
-    if not page_size.isdigit() or not 1 <= int(page_size) <= MAX_PAGE_SIZE:
+    if not (page_size.isdecimal() and len(page_size) <= 4 and 1 <= int(page_size) <= MAX_PAGE_SIZE):
         raise BadRequest(400, f"page_size must be a whole number from 1 to {MAX_PAGE_SIZE}.")
     try:
         return Paginator(rows, int(page_size)).page(request.GET.get("page", "1"))

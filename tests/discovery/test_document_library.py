@@ -167,6 +167,8 @@ def test_no_match_says_so_and_offers_the_whole_list(client):
         {"page": "-1"},
         {"page": "abc"},
         {"page": "99999999999999999999"},
+        {"page": "9" * 5000},
+        {"year": "9" * 5000},
     ],
 )
 def test_bad_filter_values_give_a_form_error_not_a_crash(client, query):

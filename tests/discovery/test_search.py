@@ -153,7 +153,8 @@ def test_results_are_paginated_and_pages_follow_on(client):
 
 
 @pytest.mark.parametrize(
-    ("page", "expected"), [("999", "last"), ("abc", "first"), ("0", "last"), ("-3", "last")]
+    ("page", "expected"),
+    [("999", "last"), ("abc", "first"), ("0", "last"), ("-3", "last"), ("9" * 5000, "first"), ("²", "first")],
 )
 def test_a_bad_page_number_gives_the_first_or_last_page(client, page, expected):
     count, results = search(client, "es", "cooperación", page=page)

@@ -49,10 +49,11 @@ def has_view_restrictions():
 def _public_models():
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Page, PageViewRestriction, Site
+    from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
-    return (Page, PageViewRestriction, Site, get_document_model(), get_image_model(), *get_snippet_models())
+    restrictions = (PageViewRestriction, CollectionViewRestriction, Collection)
+    return (Page, Site, *restrictions, get_document_model(), get_image_model(), *get_snippet_models())
 
 
 @receiver(post_save, dispatch_uid="content_version_on_save")

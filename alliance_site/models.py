@@ -70,6 +70,9 @@ class HomePage(BasePage):
         "cooperation.CooperationProjectIndexPage",
         "observers.ObserverStatesPage",
         "alliance_site.ContentPage",
+        "discovery.SearchPage",
+        "discovery.DocumentLibraryPage",
+        "opendata.OpenDataPage",
     ]
     max_count = 1
     template = "pages/home_page.html"

@@ -6,11 +6,18 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern as WAGTAIL_SERVE_PATTERN
 
+from discovery import urls as discovery_urls
+from discovery.views import serve_document
+
 from . import routing
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    re_path(r"^documents/(\d+)/(.*)$", serve_document),  # Wagtail's serve view, one header fixed
     path("documents/", include(wagtaildocs_urls)),
+    path("", include(discovery_urls)),  # /sitemap.xml, /robots.txt
+    # Open data without a language prefix: the language comes from ?lang= (English by default).
+    path("api/", include("opendata.urls", namespace="opendata-any-language")),
 ]
 
 if settings.DEBUG:
@@ -21,6 +28,7 @@ if settings.DEBUG:
 # Every public page lives under /en/ or /es/; "/" is redirected by LocaleMiddleware. Pages are
 # routed by alliance_site.routing (bounded queries), then served by Wagtail's own view.
 urlpatterns += i18n_patterns(
+    path("api/", include("opendata.urls", namespace="opendata")),
     re_path(WAGTAIL_SERVE_PATTERN, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -59,6 +59,7 @@ class CooperationProjectIndexPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph under the title."))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
     parent_page_types = ["alliance_site.HomePage"]
     subpage_types = ["cooperation.CooperationProjectPage"]
     max_count = 1

@@ -7,6 +7,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, RevisionMixin
+from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from alliance_site.language import sort_key
@@ -78,6 +79,7 @@ class ObserverStatesPage(BasePage):
         InlinePanel("pillars", label=_("Pillars")),
         InlinePanel("thematic_areas", label=_("Thematic areas")),
     ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("history")]
     parent_page_types = ["alliance_site.HomePage"]
     subpage_types = []
     max_count = 1

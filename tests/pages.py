@@ -22,7 +22,7 @@ class LinkCollector(HTMLParser):
             self.html_lang = attrs.get("lang")
         elif tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
-        elif tag == "link" and attrs.get("rel") == "alternate":
+        elif tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
             self.alternates[attrs["hreflang"]] = attrs["href"]
 
 

@@ -42,6 +42,9 @@ BUDGET = {
     "project": 5,
     "observers": 4,
     "content page": 2,
+    "search": 7 if connection.vendor == "postgresql" else 6,  # PostgreSQL: one more, for the excerpts
+    "library": 6,
+    "open data": 9,
 }
 URLS = {
     "home": "/{lang}/",
@@ -51,6 +54,9 @@ URLS = {
     "project": "/{lang}/cooperation-projects/sports-diplomacy/",
     "observers": "/{lang}/observer-states/",
     "content page": "/{lang}/legal-documents/",
+    "search": "/{lang}/search/?q=scholarships",
+    "library": "/{lang}/document-library/?kind=guide&language=en",
+    "open data": "/{lang}/open-data/",
 }
 SPANISH = {
     "/es/technical-groups/": "/es/grupos-tecnicos/",
@@ -59,6 +65,9 @@ SPANISH = {
     "/es/legal-documents/": "/es/documentos-juridicos/",
     "cooperation/": "cooperacion/",
     "sports-diplomacy/": "diplomacia-deportiva/",
+    "/es/search/?q=scholarships": "/es/buscar/?q=becas",
+    "/es/document-library/": "/es/biblioteca-de-documentos/",
+    "/es/open-data/": "/es/datos-abiertos/",
 }
 
 
@@ -128,6 +137,13 @@ def multiply_content(factor=10):
         for document in documents:
             GroupDocument.objects.create(page=group, document=document)
             ContentPageDocument.objects.create(page=legal, document=document)
+            LegalDocument.objects.create(
+                title=f"{document.title_en} {copy}",
+                file=document.file.name,
+                file_size=document.file_size,
+                kind=document.kind,
+                year=document.year,
+            )
         coordinator = Coordinator.objects.create(name=f"Person {copy}", role="Coordinator")
         GroupCoordinator.objects.create(page=group, coordinator=coordinator)
     assert TechnicalGroupPage.objects.count() == factor * len(groups)

@@ -1,5 +1,7 @@
 """Technical groups: the index page, group pages, coordinators and legal documents."""
 
+import secrets
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -18,6 +20,12 @@ from alliance_site.rich_text import RICH_TEXT_FEATURES
 from editorial.forms import TranslatorAwareModelForm
 
 
+def document_upload_to(instance, filename):
+    """documents/<random folder>/<file name>: an upload never takes a name another file already has,
+    so the storage never renames it, and downloads keep the name the file was uploaded with."""
+    return f"documents/{secrets.token_hex(4)}/{filename}"
+
+
 class LegalDocument(AbstractDocument):
     """A Wagtail document with a title in both languages and, where one exists, a Spanish file."""
 
@@ -28,6 +36,7 @@ class LegalDocument(AbstractDocument):
         GUIDE = "guide", _("Guide")
         STUDY = "study", _("Study")
 
+    file = models.FileField(_("file"), upload_to=document_upload_to, max_length=255)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.AGREEMENT)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     language = models.CharField(
@@ -125,6 +134,7 @@ class TechnicalGroupIndexPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph under the title."))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
     parent_page_types = ["alliance_site.HomePage"]
     subpage_types = ["workgroups.TechnicalGroupPage"]
     max_count = 1
@@ -183,9 +193,11 @@ class TechnicalGroupPage(BasePage):
         InlinePanel("related_groups", label=_("Related groups")),
     ]
     search_fields = BasePage.search_fields + [
+        index.SearchField("acronym"),
         index.SearchField("summary"),
         index.SearchField("introduction"),
         index.SearchField("objectives"),
+        index.SearchField("achievements"),
     ]
     parent_page_types = ["workgroups.TechnicalGroupIndexPage"]
     subpage_types = []

@@ -17,7 +17,9 @@ from cooperation.models import (
     CooperationProjectPage,
     ResponsibleEntity,
 )
+from discovery.models import DocumentLibraryPage, SearchPage
 from observers.models import Continent, ObserverState, ObserverStatesPage
+from opendata.models import OpenDataPage
 from workgroups.models import (
     Coordinator,
     LegalDocument,
@@ -32,6 +34,12 @@ from .reader import LANGUAGES, Record, folder_files, list_file, read_yaml
 from .sync import PageSpec, sync_object, sync_page
 
 MEMBER_CODES = ("CL", "CO", "MX", "PE")
+# Pages that help visitors find things: (file, page type, in the main menu).
+FINDING_PAGES = (
+    ("search.yaml", SearchPage, False),
+    ("document-library.yaml", DocumentLibraryPage, True),
+    ("open-data.yaml", OpenDataPage, False),
+)
 
 
 def load_content(content_dir: Path, report=print):
@@ -60,6 +68,10 @@ class ContentFiles:
         self.projects = folder_files(root / "cooperation")
         self.observers_page = Record(read_yaml(root / "observers.yaml"), root / "observers.yaml")
         self.observer_rows = self._observer_rows(root / "observer_states.csv")
+        self.finding_pages = [
+            (Record(read_yaml(root / name), root / name), model, in_menu)
+            for name, model, in_menu in FINDING_PAGES
+        ]
         self._check()
 
     def _check(self):
@@ -76,6 +88,8 @@ class ContentFiles:
         for record in self.projects.values():
             self.project_spec(record, groups={}, entities={})
         self.observers_page_spec()
+        for record, model, _in_menu in self.finding_pages:
+            self.index_spec(record, model)
 
     # Specs: pure functions of the files; lookups map keys to database objects at write time.
 
@@ -292,6 +306,7 @@ class Writer:
         self.write_projects(home, groups, entities)
         self.write_observers(home)
         self.write_pages(home, documents)
+        self.write_finding_pages(home)
 
     def _summary(self, label, outcomes):
         counts = {name: outcomes.count(name) for name in ("created", "updated", "unchanged")}
@@ -433,3 +448,10 @@ class Writer:
             spec = self.content.content_page_spec(record, documents)
             outcomes.append(sync_page(home, spec, show_in_menus=key != "accessibility")[1])
         self._summary("Content pages", outcomes)
+
+    def write_finding_pages(self, home):
+        outcomes = [
+            sync_page(home, self.content.index_spec(record, model), show_in_menus=in_menu)[1]
+            for record, model, in_menu in self.content.finding_pages
+        ]
+        self._summary("Search, document library and open data pages", outcomes)

@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "cooperation",
     "observers",
     "editorial",
+    "discovery",
+    "opendata",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +160,10 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "editorial.document_forms.LegalDocumentForm"
 ALLIANCE_MAX_DOCUMENT_SIZE = int(os.environ.get("MAX_DOCUMENT_SIZE", 20 * 1024 * 1024))
+# Documents go through Wagtail's serve view (which checks collection privacy); PDFs open in the
+# browser, every other type is a download under the file's own name.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAIL_I18N_ENABLED = False  # languages come from modeltranslation, not Wagtail locales
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 

@@ -1,0 +1,99 @@
+"""What the open data page says about each data set: its title and the meaning of every field."""
+
+from django.utils.translation import gettext_lazy as _
+
+DATA_SETS = {
+    "groups": {
+        "title": _("Technical groups"),
+        "fields": [
+            ("id", _("number"), _("Identifier of the group; it does not change.")),
+            ("slug", _("text"), _("Last part of the group's address in this language.")),
+            ("title", _("text"), _("Name of the group.")),
+            ("acronym", _("text"), _("Acronym of the group; empty if it has none.")),
+            ("summary", _("text"), _("What the group does, in one sentence.")),
+            ("url", _("text"), _("Address of the group's page in this language.")),
+            ("contact_email", _("text"), _("E-mail address of the group; empty if it has none.")),
+            ("projects", _("list of numbers"), _("Identifiers of the group's cooperation projects.")),
+            (
+                "last_published_at",
+                _("date and time"),
+                _("When the group's page was last published (ISO 8601)."),
+            ),
+        ],
+    },
+    "projects": {
+        "title": _("Cooperation projects"),
+        "fields": [
+            ("id", _("number"), _("Identifier of the project; it does not change.")),
+            ("slug", _("text"), _("Last part of the project's address in this language.")),
+            ("title", _("text"), _("Name of the project.")),
+            ("summary", _("text"), _("What the project is, in one sentence.")),
+            ("objective", _("text"), _("What the project sets out to achieve.")),
+            ("url", _("text"), _("Address of the project's page in this language.")),
+            (
+                "status",
+                _("code"),
+                _("in_progress, concluded, in_preparation or being_formulated; the same in both languages."),
+            ),
+            ("status_label", _("text"), _("The status in words, in this language.")),
+            (
+                "group",
+                _("object or null"),
+                _(
+                    "The technical group the project belongs to: id, title and url. "
+                    "In CSV: group_id and group_title."
+                ),
+            ),
+            (
+                "countries",
+                _("list of codes"),
+                _("ISO 3166-1 codes of the member countries whose entities take part."),
+            ),
+            (
+                "entities",
+                _("list of objects"),
+                _(
+                    "Responsible entities: name, acronym and country "
+                    "(ISO code; null for a partner from outside the Alliance)."
+                ),
+            ),
+            (
+                "start",
+                _("date"),
+                _(
+                    "When the project started: YYYY, YYYY-MM or YYYY-MM-DD, "
+                    "as precise as the records are; null if unknown."
+                ),
+            ),
+            (
+                "planned_end",
+                _("date"),
+                _("When the project is planned to end, in the same form; null if unknown."),
+            ),
+            (
+                "last_published_at",
+                _("date and time"),
+                _("When the project's page was last published (ISO 8601)."),
+            ),
+        ],
+    },
+    "observers": {
+        "title": _("Observer states"),
+        "fields": [
+            ("iso_code", _("code"), _("ISO 3166-1 alpha-2 code of the state; it does not change.")),
+            ("name", _("text"), _("Name of the state in this language.")),
+            (
+                "continent",
+                _("code"),
+                _("Africa, Americas, Asia, Europe or Oceania (UN M49 regions); the same in both languages."),
+            ),
+            ("continent_label", _("text"), _("The continent in this language.")),
+            (
+                "year_admitted",
+                _("number or null"),
+                _("Year the state became an observer; null where no source gives it."),
+            ),
+            ("sources", _("list of addresses"), _("Where the facts come from.")),
+        ],
+    },
+}

@@ -1,0 +1,59 @@
+"""The open data page: documents the data sets, their formats and how to ask for them."""
+
+import json
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from alliance_site.pages import BasePage
+
+from .documentation import DATA_SETS
+from .feeds import LATEST
+from .resources import RESOURCES
+from .views import MAX_PAGE_SIZE, PAGE_SIZE
+
+
+class OpenDataPage(BasePage):
+    """Explains the JSON, CSV and Atom outputs, with links and a real record of each data set."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph under the title."))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["alliance_site.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "pages/open_data_page.html"
+
+    class Meta:
+        verbose_name = _("open data page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        language = get_language()
+        context["data_sets"] = [self._data_set(request, name) for name in DATA_SETS]
+        context["feed_url"] = request.build_absolute_uri(reverse("opendata:projects_feed"))
+        context["feed_length"] = LATEST
+        context["page_size"], context["max_page_size"] = PAGE_SIZE, MAX_PAGE_SIZE
+        context["neutral_example"] = request.build_absolute_uri(
+            reverse("opendata-any-language:json", args=["projects"]) + f"?lang={language}"
+        )
+        return context
+
+    def _data_set(self, request, name):
+        resource = RESOURCES[name]
+        first = list(resource.rows()[:1])
+        example = resource.record(first[0], resource.context(first, request)) if first else None
+        return {
+            "name": name,
+            "title": DATA_SETS[name]["title"],
+            "fields": DATA_SETS[name]["fields"],
+            "json_url": request.build_absolute_uri(reverse("opendata:json", args=[name])),
+            "csv_url": request.build_absolute_uri(reverse("opendata:csv", args=[name])),
+            "example": json.dumps(example, ensure_ascii=False, indent=2) if example else "",
+        }

@@ -26,8 +26,7 @@ def _rows(field):
     cool_off = get_cool_off()
     since = timezone.now() - cool_off if cool_off else None
     rows = (
-        AccessAttempt.objects.exclude(**{field: None})
-        .exclude(**{field: ""})
+        AccessAttempt.objects.filter(**{f"{field}__isnull": False})
         .values(field)
         .annotate(failures=Sum("failures_since_start"), last=Max("attempt_time"))
         .order_by("-last")
@@ -41,6 +40,7 @@ def _rows(field):
             and (since is None or row["last"] >= since),
         }
         for row in rows
+        if row[field]
     ]
 
 

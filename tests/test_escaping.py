@@ -73,7 +73,7 @@ def dangerous_markup(html):
 
 def fill_every_field():
     markers = {}
-    for number, (model, name, field) in enumerate(translatable_text_fields()):
+    for number, (model, _name, field) in enumerate(translatable_text_fields()):
         marker = f"Q{number:03d}"
         markers[marker] = f"{model.__name__}.{field.name}"
         # One payload per field and language, stored on every row of the model (pages included).

@@ -411,6 +411,9 @@ def main():
     for tool in ("wrk", "pg_ctlcluster", "psql", "redis-server", "redis-cli"):
         if not shutil.which(tool):
             sys.exit(f"{tool} is needed (wrk: apt-get install wrk)")
+    # A kill (SIGTERM, SIGHUP) unwinds like Ctrl-C, so that the services are always started again.
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.default_int_handler)
     start_postgres()
     start_redis()
     site = Site(args.port, args.workers, args.threads)

@@ -27,6 +27,7 @@ import re
 import secrets
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -166,6 +167,8 @@ class Site:
             start_new_session=True,
         )
         for _ in range(120):
+            if self.server.poll() is not None:
+                raise RuntimeError(f"gunicorn exited; see {self.server_log}")
             try:
                 if get(self.port, "/health/")[0] == 200:
                     return
@@ -403,11 +406,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--connections", type=int, default=64)
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=0, help="default: a free port")
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--outage", type=float, default=6.0, help="seconds PostgreSQL stays down")
     args = parser.parse_args()
+    if not args.port:
+        with socket.socket() as probe:  # a port nobody else listens on
+            probe.bind((HOST, 0))
+            args.port = probe.getsockname()[1]
     for tool in ("wrk", "pg_ctlcluster", "psql", "redis-server", "redis-cli"):
         if not shutil.which(tool):
             sys.exit(f"{tool} is needed (wrk: apt-get install wrk)")

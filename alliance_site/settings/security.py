@@ -57,7 +57,6 @@ PERMISSIONS_POLICY = {
         "gyroscope",
         "hid",
         "idle-detection",
-        "interest-cohort",
         "local-fonts",
         "magnetometer",
         "microphone",

@@ -50,7 +50,8 @@ def _apply(page, spec):
     page.title, page.slug = spec.fields["title_en"], spec.fields["slug_en"]
     for relation, rows in spec.children.items():
         child_model = getattr(page, relation).model
-        setattr(page, relation, [child_model(**row) for row in rows])
+        # An explicit order: rows without one come back in any order on PostgreSQL.
+        setattr(page, relation, [child_model(sort_order=order, **row) for order, row in enumerate(rows)])
     for name, objects in spec.links.items():
         setattr(page, name, objects)
 

@@ -38,8 +38,22 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST, PG_PORT, REDIS_PORT = "127.0.0.1", 5432, 6379
-PG_VERSION = os.environ.get("PG_VERSION") or sorted(os.listdir("/etc/postgresql"))[-1]
-PG_CTL = ["pg_ctlcluster", "--skip-systemctl-redirect", PG_VERSION, "main"]
+
+
+def _cluster_version():
+    """The PostgreSQL cluster serving PG_PORT, as pg_lsclusters lists it (or $PG_VERSION)."""
+    if os.environ.get("PG_VERSION"):
+        return os.environ["PG_VERSION"]
+    clusters = subprocess.run(["pg_lsclusters", "-h"], capture_output=True, text=True, check=False).stdout
+    for line in clusters.splitlines():
+        version, name, port, *_ = line.split()
+        if name == "main" and port == str(PG_PORT):
+            return version
+    raise SystemExit(f"no PostgreSQL cluster 'main' on port {PG_PORT} (set PG_VERSION)")
+
+
+PG_CTL = ["pg_ctlcluster", "--skip-systemctl-redirect", None, "main"]  # version filled in by main()
+# How Redis is started again; $REDIS_SERVER_ARGS may add options (a data folder, a log file).
 REDIS_START = [
     "redis-server",
     "--daemonize",
@@ -53,10 +67,7 @@ REDIS_START = [
     "",
     "--appendonly",
     "no",
-    "--dir",
-    "/var/lib/redis",
-    "--logfile",
-    "/var/log/redis/ci.log",
+    *os.environ.get("REDIS_SERVER_ARGS", "").split(),
 ]
 RECOVERY_LIMIT = 5.0
 
@@ -415,9 +426,10 @@ def main():
         with socket.socket() as probe:  # a port nobody else listens on
             probe.bind((HOST, 0))
             args.port = probe.getsockname()[1]
-    for tool in ("wrk", "pg_ctlcluster", "psql", "redis-server", "redis-cli"):
+    for tool in ("wrk", "pg_ctlcluster", "pg_lsclusters", "psql", "redis-server", "redis-cli"):
         if not shutil.which(tool):
             sys.exit(f"{tool} is needed (wrk: apt-get install wrk)")
+    PG_CTL[2] = _cluster_version()
     # A kill (SIGTERM, SIGHUP) unwinds like Ctrl-C, so that the services are always started again.
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, signal.default_int_handler)

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install setup lint messages
+.PHONY: run test install setup lint messages backup restore bench-faults
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,17 @@ lint: install
 messages: install
 	$(MANAGE) makemessages --locale es --ignore '.venv/*' --ignore 'staticfiles/*' --no-location
 	$(MANAGE) compile_translations
+
+# Back up the database and the uploaded files into backups/ (or $BACKUP_ROOT); restore one into an
+# empty database: make restore BACKUP=backups/alliance-YYYYmmdd-HHMMSS
+backup: install
+	$(MANAGE) backup_site
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/alliance-YYYYmmdd-HHMMSS" >&2; exit 2; }
+	$(MANAGE) restore_site "$(BACKUP)"
+
+# Load and fault tests against gunicorn on 127.0.0.1 (stops PostgreSQL and Redis for a while):
+# never in CI. See bench/README.md.
+bench-faults: install
+	$(BIN)/python bench/load_and_faults.py

@@ -5,6 +5,8 @@ Python. Here a URL is looked up once by its translated url_path (one query), the
 in the cache until the content changes, and Wagtail's own serve view does the rest.
 """
 
+import hashlib
+
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.utils.translation import get_language
@@ -15,10 +17,15 @@ from wagtail.url_routing import RouteResult
 from .content_version import remember
 
 
+def _digest(text):
+    # Visitors choose hosts and paths: hashed, they make short keys of one size.
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
 def site_for_request(request):
     """Wagtail's Site for the request, remembered per host and port until the content changes."""
-    host, port = request._get_raw_host(), request.get_port()
-    site_id = remember(f"site:{host}:{port}", lambda: getattr(Site._find_for_request(request), "pk", 0))
+    host = _digest(f"{request._get_raw_host()}:{request.get_port()}")
+    site_id = remember(f"site:{host}", lambda: getattr(Site._find_for_request(request), "pk", 0))
     if not site_id:
         return None
     request._wagtail_site = remember(
@@ -41,7 +48,7 @@ def serve(request, path):
     if site is None:
         raise Http404
     language = get_language()
-    location = remember(f"route:{site.pk}:{language}:{path}", lambda: _locate(site, language, path))
+    location = remember(f"route:{site.pk}:{language}:{_digest(path)}", lambda: _locate(site, language, path))
     if not location:
         raise Http404
     page_id, content_type_id = location

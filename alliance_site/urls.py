@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern as WAGTAIL_SERVE_PATTERN
 
+from alliance_site.health import health
 from discovery import urls as discovery_urls
 from discovery.views import serve_document
 
@@ -18,7 +19,10 @@ urlpatterns = [
     path("", include(discovery_urls)),  # /sitemap.xml, /robots.txt
     # Open data without a language prefix: the language comes from ?lang= (English by default).
     path("api/", include("opendata.urls", namespace="opendata-any-language")),
+    path("health/", health, name="health"),
 ]
+# A database outage is a 503 page, not a server error (see alliance_site/outage.py).
+handler500 = "alliance_site.outage.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -7,6 +7,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from .legacy_browsers import LEGACY_BROWSER_MEMO_SIZE, LEGACY_BROWSER_MIN_VERSIONS  # noqa: F401
+from .security import *  # noqa: F403
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -50,10 +51,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "alliance_site.security_headers.SecurityHeadersMiddleware",
+    "alliance_site.request_guard.RequestGuardMiddleware",
+    "alliance_site.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -66,6 +71,12 @@ MIDDLEWARE = [
     "alliance_site.legacy_browser.LegacyBrowserMiddleware",
     "alliance_site.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
+]
+
+AUTHENTICATION_BACKENDS = [
+    "alliance_site.login_protection.LoginProtectionBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "alliance_site.urls"
@@ -105,11 +116,18 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 24 * 3600))
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "alliance"),
+            "OPTIONS": {
+                # With Redis down, pages are still served (from the database, more slowly).
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,40 @@
+"""Turn away malformed or out-of-place requests before they reach the pages.
+
+- Control characters (NUL above all) in the path: 400. PostgreSQL refuses NUL in a string, so
+  such a path would otherwise end as a server error in the page lookup. (Query strings are left
+  to the forms that read them: Django's form fields refuse NUL with a validation error.)
+- Cookies whose value holds control characters are dropped, so a forged session cookie cannot
+  reach the session store either.
+- Methods other than GET and HEAD on the public site: 405, with the allowed methods, before the
+  CSRF check would answer 403. Paths under settings.WRITE_METHOD_PATH_PREFIXES (the admin) take
+  any method.
+"""
+
+import re
+
+from django.conf import settings
+from django.http import HttpResponseNotAllowed
+from django.views.defaults import bad_request
+
+SAFE_METHODS = ("GET", "HEAD")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class MalformedRequest(Exception):
+    pass
+
+
+class RequestGuardMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.write_prefixes = tuple(settings.WRITE_METHOD_PATH_PREFIXES)
+
+    def __call__(self, request):
+        if _CONTROL.search(request.path_info):
+            return bad_request(request, MalformedRequest("control characters in the address"))
+        if request.method not in SAFE_METHODS and not request.path_info.startswith(self.write_prefixes):
+            return HttpResponseNotAllowed(SAFE_METHODS)
+        cookies = request.COOKIES
+        for name in [name for name, value in cookies.items() if _CONTROL.search(name + value)]:
+            del cookies[name]
+        return self.get_response(request)

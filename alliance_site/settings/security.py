@@ -1,0 +1,108 @@
+"""Hardening settings, imported by base.py: response headers, uploads, admin sign-in protection.
+
+The middleware that uses the header settings is alliance_site/security_headers.py; the one that
+turns away malformed requests is alliance_site/request_guard.py; sign-in protection is
+alliance_site/login_protection.py on top of django-axes.
+"""
+
+import os
+from datetime import timedelta
+
+# Content-Security-Policy of the public pages: nothing inline, nothing from elsewhere. The public
+# templates have no inline script or style and no third-party resource; keep it that way.
+PUBLIC_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'none'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "manifest-src": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'none'"],
+    "object-src": ["'none'"],
+}
+# The Wagtail admin (and Django's debug pages) still rely on inline scripts and styles, shows
+# Gravatar pictures and frames its own previews.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https://www.gravatar.com"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "worker-src": ["'self'", "blob:"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+}
+ADMIN_PATH_PREFIXES = ["/admin/"]
+
+# Browser features the site never uses are switched off; the admin may go full screen.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+ADMIN_PERMISSIONS_POLICY = PERMISSIONS_POLICY | {"fullscreen": ["self"]}
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Public pages only answer GET and HEAD; paths under these prefixes also take forms.
+WRITE_METHOD_PATH_PREFIXES = ["/admin/"]
+
+# Uploads. Images: raster formats only (an SVG can carry scripts). Documents: the formats the site
+# publishes are listed in base.py (WAGTAILDOCS_EXTENSIONS). Documents are served by Wagtail's view,
+# which sends them with X-Content-Type-Options: nosniff and a "default-src 'none'" policy, as
+# attachments unless they are PDF files.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+
+# Admin sign-in: after LOGIN_SLOWDOWN_AFTER failures each further failure is answered more
+# slowly; at AXES_FAILURE_LIMIT failures from one address, or for one account, sign-in is
+# locked for AXES_COOLOFF_TIME. Administrators lift a lockout in the admin (Settings > Sign-in
+# lockouts) or with manage.py axes_reset_ip / axes_reset_username.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "alliance_site.login_protection.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "alliance_site.login_protection.client_ip"
+AXES_VERBOSE = False
+LOGIN_SLOWDOWN_AFTER = 2
+LOGIN_SLOWDOWN_SECONDS = 0.5  # doubled at each further failure, at most 4 seconds
+# Number of reverse proxies in front of the site that append to X-Forwarded-For (0: none, the
+# client address is REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

@@ -95,14 +95,19 @@ def chromium():
     """Headless Debian Chromium, driven by Playwright (which downloads no browser of its own)."""
     sync_playwright = tools.require_playwright()
     executable = tools.require_chromium()
-    # Playwright's sync API keeps an asyncio loop on this thread, so Django would refuse the ORM
-    # calls that tests and fixtures make between two browser steps. They never run while the
-    # loop works (Playwright switches to it only inside its own calls), so they are safe.
-    # Browser tests run last; the variable is only set while they run.
+    # Playwright's sync API keeps its asyncio loop marked as running on this thread. Django then
+    # (1) refuses ORM calls: they are safe here, since they never run while the loop works
+    # (Playwright switches to it only inside its own calls); browser tests run last, and the
+    # variable is only set while they run; and (2) keeps database connections per async
+    # context, so this thread would open new ones: it keeps those it had instead (with
+    # in-memory SQLite, the one connection that the server shares).
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    own_connections = list(connections.all())
     try:
         with sync_playwright() as playwright:
+            for connection in own_connections:
+                connections[connection.alias] = connection
             # launch() gives the browser a fresh, temporary user-data directory of its own.
             browser = playwright.chromium.launch(
                 executable_path=executable, headless=True, args=tools.CHROMIUM_ARGS

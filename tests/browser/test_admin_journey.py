@@ -44,6 +44,7 @@ def publish_or_submit(page):
     publish = footer.locator('button[name="action-publish"]')
     if not publish.is_visible():
         footer.get_by_role("button", name="More actions").click()
+        publish.wait_for(state="visible")
     with page.expect_navigation():
         publish.click()
 
@@ -77,7 +78,9 @@ def test_editor_changes_a_spanish_summary_and_sees_it_published(open_page, edito
     assert summary.input_value() == group.summary_es
     summary.fill(NEW_SUMMARY)
     publish_or_submit(page)
-    assert page.get_by_text("has been published").first.is_visible()
+    assert page.locator(".messages .success").filter(has_text="has been published").is_visible(), (
+        page.locator("main, body").first.inner_text()[:500]
+    )
 
     # The public Spanish page shows it; the English page keeps its own summary.
     page.goto(spanish_url)

@@ -21,6 +21,20 @@ FOCUS_STYLE = """el => {
     return outline || shadow;
 }"""
 
+# Contrast of the focused element's text on its own background, when it paints one (WCAG 1.4.3).
+FOCUS_CONTRAST = """el => {
+    const rgba = value => value.match(/[\\d.]+/g).map(Number);
+    const luminance = ([r, g, b]) => {
+        const linear = c => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    };
+    const style = getComputedStyle(el);
+    const background = rgba(style.backgroundColor);
+    if (background.length === 4 && background[3] < 1) return null;
+    const [light, dark] = [luminance(rgba(style.color)), luminance(background)].sort((a, b) => b - a);
+    return (light + 0.05) / (dark + 0.05);
+}"""
+
 
 def page_path(page_type, language):
     return url_of(dict(PAGE_TYPES)[page_type](), language)
@@ -39,6 +53,8 @@ def assert_focus_visible(page, element, unfocused_picture=None):
     """The focused element shows a focus indicator, inside the viewport, not hidden by anything."""
     description = element.evaluate("el => el.outerHTML.slice(0, 120)")
     assert element.evaluate(FOCUS_STYLE), f"no outline or box-shadow on focus: {description}"
+    contrast = element.evaluate(FOCUS_CONTRAST)
+    assert contrast is None or contrast >= 4.5, f"focused text contrast {contrast:.2f}:1: {description}"
     box = element.bounding_box()
     viewport = page.viewport_size
     assert box and box["width"] > 0 and box["height"] > 0, f"focused element has no size: {description}"

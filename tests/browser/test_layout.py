@@ -68,3 +68,21 @@ def test_no_sideways_scrolling_nor_overlapping_text(open_page, screen):
             page.screenshot(path=tools.SCREENSHOTS / f"{name}-{language}-{screen}.png", full_page=True)
     browser_page.assert_clean()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_printed_pages_keep_the_content_and_drop_the_menus(open_page, language):
+    browser_page = open_page()
+    path = next(path for name, code, path in page_type_urls() if name == "group" and code == language)
+    page = browser_page.goto(path)
+    page.emulate_media(media="print")
+    for hidden in (".main-nav", ".language-switcher", ".skip-link"):
+        assert not page.locator(hidden).is_visible(), hidden
+    for shown in (".site-name", ".site-members", "main h1", "main .layout__side"):
+        assert page.locator(shown).is_visible(), shown
+    assert page.evaluate("getComputedStyle(document.querySelector('main h1')).color") == "rgb(0, 0, 0)"
+    # Documents are listed with their address, since paper cannot be clicked.
+    document_link = page.locator("main a[href^='/documents/']").first
+    assert "/documents/" in document_link.evaluate("el => getComputedStyle(el, '::after').content")
+    tools.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=tools.SCREENSHOTS / f"group-{language}-print.png", full_page=True)

@@ -12,6 +12,12 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 SMALL_SCREEN = {"width": 360, "height": 740}
 
 
+def with_axe(browser_page, axe_js):
+    """The page, with axe-core loaded into every document it opens from now on."""
+    browser_page.context.add_init_script(path=str(axe_js))
+    return browser_page
+
+
 def axe_violations(page, axe_js):
     """axe's violations on the page as it is now, one line per rule and element."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
@@ -40,14 +46,15 @@ def check_pages(browser_page, paths, axe_js):
 def test_every_crawled_page_passes_axe(site_crawl, open_page):
     axe_js = tools.require_axe()
     paths = [url.removeprefix(site_crawl.origin) for url in site_crawl.pages]
-    violations = check_pages(open_page(), paths, axe_js)
+    violations = check_pages(with_axe(open_page(), axe_js), paths, axe_js)
     assert not violations, "\n".join(violations)
 
 
 def test_every_page_type_passes_axe_on_a_small_screen(open_page):
     axe_js = tools.require_axe()
     paths = [path for _name, _language, path in page_type_urls()]
-    violations = check_pages(open_page(viewport=SMALL_SCREEN, is_mobile=True, has_touch=True), paths, axe_js)
+    small = open_page(viewport=SMALL_SCREEN, is_mobile=True, has_touch=True)
+    violations = check_pages(with_axe(small, axe_js), paths, axe_js)
     assert not violations, "\n".join(violations)
 
 
@@ -55,7 +62,7 @@ def test_filter_errors_empty_results_404_and_the_legacy_notice_pass_axe(open_pag
     axe_js = tools.require_axe()
     violations = []
     for _name, _language, path, agent in state_urls():
-        browser_page = open_page(user_agent=agent) if agent else open_page()
+        browser_page = with_axe(open_page(user_agent=agent) if agent else open_page(), axe_js)
         response = browser_page.page.goto(browser_page.site_url + path)
         assert response.status in {200, 404}, path
         violations += axe_violations(browser_page.page, axe_js)

@@ -1,7 +1,8 @@
 """A keyboard user reaches the content, changes language and uses the forms, always seeing the focus.
 
 Each step starts on a page and uses only Tab, Enter and the arrow keys. A form step is one line
-in KEYBOARD_STEPS (see form_step).
+in KEYBOARD_STEPS (see form_step); a search form in the header, for instance, would be
+    ("search form", form_step("home", "form[role=search]", {"input[type=search]": "education"})),
 """
 
 from urllib.parse import parse_qs, urlsplit

@@ -68,5 +68,5 @@ lint: install
 
 # Re-extract interface strings after changing templates or code; then translate locale/es.
 messages: install
-	$(MANAGE) makemessages --locale es --ignore '.venv/*' --ignore 'staticfiles/*' --no-location
+	$(MANAGE) makemessages --locale es --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'browser/*' --no-location
 	$(MANAGE) compile_translations

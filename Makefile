@@ -5,7 +5,11 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install setup lint messages backup restore bench-faults
+.PHONY: run test install setup lint messages backup restore bench bench-faults browser-deps browser-packages
+
+# Playwright drives Debian's Chromium; it must never download a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+NODE_MODULES := browser/node_modules
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +34,36 @@ run: setup
 	@echo "DJANGO_SUPERUSER_USERNAME and DJANGO_SUPERUSER_PASSWORD set to have one created."
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install
+test: install browser-deps
 	$(BIN)/pytest
+
+# What the browser tests (tests/browser/) need besides Python packages: Chromium and Java (for the
+# Nu Html Checker) from Debian, axe-core and vnu-jar from npm (browser/package-lock.json).
+# Installs only what is missing; apt-get only as root. Without them those tests are skipped,
+# saying what is missing, except in CI (CI=true), where they fail.
+browser-deps: install browser-packages $(NODE_MODULES)/.installed
+
+browser-packages:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian packages for the browser tests:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null; \
+	else \
+		echo "NOTE: the browser tests need the Debian packages$$missing (as root: apt-get install$$missing);"; \
+		echo "      until they are installed those tests are skipped."; \
+	fi
+
+# --ignore-scripts: vnu-jar's install script would fetch a Java runtime; Debian's is used instead.
+$(NODE_MODULES)/.installed: browser/package.json browser/package-lock.json | browser-packages
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix browser --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "NOTE: npm is missing, so axe-core and vnu.jar are not installed; their tests are skipped."; \
+	fi
 
 lint: install
 	$(BIN)/ruff check .
@@ -39,7 +71,7 @@ lint: install
 
 # Re-extract interface strings after changing templates or code; then translate locale/es.
 messages: install
-	$(MANAGE) makemessages --locale es --ignore '.venv/*' --ignore 'staticfiles/*' --no-location
+	$(MANAGE) makemessages --locale es --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'browser/*' --no-location
 	$(MANAGE) compile_translations
 
 # Back up the database and the uploaded files into backups/ (or $BACKUP_ROOT); restore one into an
@@ -53,5 +85,8 @@ restore: install
 
 # Load and fault tests against gunicorn on 127.0.0.1 (stops PostgreSQL and Redis for a while):
 # never in CI. See bench/README.md.
+bench: install
+	$(BIN)/python bench/pages.py
+
 bench-faults: install
 	$(BIN)/python bench/load_and_faults.py

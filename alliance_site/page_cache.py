@@ -3,64 +3,130 @@
 Only what is the same for every anonymous visitor is stored: GET and HEAD of public pages (under a
 language prefix), answered 200, that set no cookie and are not private. Requests with a session
 cookie (editors) and from legacy browsers (their pages carry the notice) neither read nor fill it.
+
+The middleware stores each page as it leaves Django (security headers, ETag and all). In
+production, `PageCacheApp` (the ASGI application) answers hits before Django is involved; both
+decide with the same functions below, so they serve exactly the same pages.
 """
 
 import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse, HttpResponseNotModified
+from django.http.cookie import parse_cookie
 from django.utils.cache import patch_cache_control
+from django.utils.http import parse_etags
 
 from . import content_version
+from .legacy_browser import is_legacy_browser
 
 PUBLIC_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 MAX_CACHED_URL = 512  # longer URLs are junk or probing, not worth a cache entry
+# Headers a stored page is sent with; the validators also go on a 304.
+NOT_MODIFIED_HEADERS = ("Cache-Control", "Content-Location", "Date", "ETag", "Expires", "Vary")
+# The pages most asked for, kept in this process too: a hit then costs one round trip (the version).
+_recent = content_version.ProcessMemo(256)
 
 
-def _has_session(request):
-    return settings.SESSION_COOKIE_NAME in request.COOKIES
+def page_timeout():
+    return settings.PAGE_CACHE_SECONDS
 
 
-def _cache_key(request):
-    url = f"{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"page:{content_version.current()}:{digest}"
+def may_use(method, scheme, path, query_string, cookies, user_agent):
+    """Whether this request may be answered from (and fill) the shared cache."""
+    return (
+        method in ("GET", "HEAD")
+        and path.startswith(PUBLIC_PREFIXES)
+        and len(path) + len(query_string) < MAX_CACHED_URL
+        # Plain HTTP is redirected to HTTPS by Django's SecurityMiddleware, not answered here.
+        and (scheme == "https" or not settings.SECURE_SSL_REDIRECT)
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and not is_legacy_browser(user_agent)
+    )
+
+
+def cache_key(scheme, host, path, query_string):
+    # Pages carry absolute links (alternates, canonical), so the scheme and host are part of the key.
+    url = f"{scheme}://{host}{path}?{query_string}"
+    return hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def load(key):
+    """The stored (headers, content) of a page, or None."""
+    version = content_version.current()
+    entry = _recent.get(version, key)
+    if entry is None:
+        entry = cache.get(f"page:{version}:{key}")
+        if entry is not None:
+            _recent.set(version, key, entry)
+    return entry
+
+
+def store(key, entry):
+    cache.set(f"page:{content_version.current()}:{key}", entry, page_timeout())
+
+
+def not_modified(if_none_match, headers):
+    """Whether the visitor's copy (If-None-Match) is still the stored page."""
+    etag = dict(headers).get("ETag")
+    if not if_none_match or not etag:
+        return False
+    wanted = [tag.removeprefix("W/") for tag in parse_etags(if_none_match)]
+    return "*" in wanted or etag.removeprefix("W/") in wanted
 
 
 class PageCacheMiddleware:
+    """Second in MIDDLEWARE (after ContentVersionMiddleware), so that stored pages are complete."""
+
     def __init__(self, get_response):
         self.get_response = get_response
-        self.timeout = getattr(settings, "PAGE_CACHE_SECONDS", 3600)
 
     def __call__(self, request):
-        if not self.timeout or not self._may_use_cache(request):
+        meta = request.META
+        usable = page_timeout() and may_use(
+            request.method,
+            request.scheme,
+            request.path,
+            meta.get("QUERY_STRING", ""),
+            request.COOKIES,
+            meta.get("HTTP_USER_AGENT"),
+        )
+        if not usable:
             response = self.get_response(request)
-            if _has_session(request):
+            if settings.SESSION_COOKIE_NAME in request.COOKIES:
                 # An editor's page (user bar, drafts) is theirs alone: no shared cache may keep it.
                 patch_cache_control(response, private=True)
             return response
 
-        key = _cache_key(request)
-        response = cache.get(key)
-        if response is not None:
-            response["X-Page-Cache"] = "hit"
-            return response
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return self.get_response(request)  # Django answers 400
+        key = cache_key(request.scheme, host, request.path, meta.get("QUERY_STRING", ""))
+        entry = load(key)
+        if entry is not None:
+            return self._cached_response(request, *entry)
         response = self.get_response(request)
         if self._may_store(request, response):
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-            cache.set(key, response, self.timeout)
+            headers = [(name, value) for name, value in response.items() if name != "Content-Length"]
+            store(key, (headers, response.content))
             response["X-Page-Cache"] = "miss"
         return response
 
     @staticmethod
-    def _may_use_cache(request):
-        return (
-            request.method in ("GET", "HEAD")
-            and request.path_info.startswith(PUBLIC_PREFIXES)
-            and len(request.get_full_path()) <= MAX_CACHED_URL
-            and not _has_session(request)
-            and not getattr(request, "legacy_browser", False)
-        )
+    def _cached_response(request, headers, content):
+        if not_modified(request.META.get("HTTP_IF_NONE_MATCH"), headers):
+            response = HttpResponseNotModified()
+            headers = [(name, value) for name, value in headers if name in NOT_MODIFIED_HEADERS]
+        else:
+            response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response
 
     @staticmethod
     def _may_store(request, response):
@@ -73,3 +139,55 @@ class PageCacheMiddleware:
             and "no-store" not in cache_control
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         )
+
+
+class PageCacheApp:
+    """ASGI front: sends stored pages without entering Django; everything else goes to `app`.
+
+    A cache lookup is a Redis round trip on loopback, shorter than handing the request to a
+    thread, so it is made directly from the event loop.
+    """
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        entry = self._lookup(scope) if scope["type"] == "http" and page_timeout() else None
+        if entry is None:
+            return await self.app(scope, receive, send)
+        (headers, content), request_headers = entry
+        status = 200
+        if not_modified(request_headers.get("if-none-match"), headers):
+            status, content = 304, b""
+            headers = [(name, value) for name, value in headers if name in NOT_MODIFIED_HEADERS]
+        else:
+            headers = [*headers, ("Content-Length", str(len(content)))]
+        raw_headers = [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers]
+        raw_headers.append((b"x-page-cache", b"hit"))
+        await send({"type": "http.response.start", "status": status, "headers": raw_headers})
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else content})
+
+    @staticmethod
+    def _lookup(scope):
+        headers, cookies = {}, []
+        for name, value in scope.get("headers", ()):
+            name, value = name.decode("latin-1"), value.decode("latin-1")
+            if name == "cookie":
+                cookies.append(value)  # HTTP/2 may send several
+            headers[name] = value
+        try:
+            query_string = scope.get("query_string", b"").decode()  # as Django's ASGIRequest reads it
+        except UnicodeDecodeError:
+            return None
+        scheme = scope.get("scheme", "http")
+        if settings.SECURE_PROXY_SSL_HEADER:
+            header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+            forwarded = headers.get(header.removeprefix("HTTP_").replace("_", "-").lower())
+            if forwarded is not None:
+                scheme = "https" if forwarded.split(",")[0].strip() == secure_value else "http"
+        path = scope.get("root_path", "") + scope["path"]
+        cookies = parse_cookie("; ".join(cookies))
+        if not may_use(scope["method"], scheme, path, query_string, cookies, headers.get("user-agent")):
+            return None
+        entry = load(cache_key(scheme, headers.get("host", ""), path, query_string))
+        return (entry, headers) if entry is not None else None

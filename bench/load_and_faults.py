@@ -20,14 +20,10 @@ pg_ctlcluster, psql, redis-server and redis-cli. Never run it in CI: it stops sh
 """
 
 import argparse
-import http.client
 import json
 import os
-import re
-import secrets
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,8 +32,20 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-HOST, PG_PORT, REDIS_PORT = "127.0.0.1", 5432, 6379
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from site_under_test import (  # noqa: E402
+    HOST,
+    PG_PORT,
+    REDIS_PORT,
+    Site,
+    free_port,
+    get,
+    log,
+    parse_wrk,
+    postgres_up,
+    run,
+)
 
 
 def _cluster_version():
@@ -72,18 +80,6 @@ REDIS_START = [
 RECOVERY_LIMIT = 5.0
 
 
-def log(message):
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
-def run(command, **kwargs):
-    return subprocess.run(command, check=True, capture_output=True, text=True, **kwargs)
-
-
-def postgres_up():
-    return subprocess.run(["pg_isready", "-q", "-h", HOST, "-p", str(PG_PORT)], check=False).returncode == 0
-
-
 def redis_up():
     result = subprocess.run(
         ["redis-cli", "-h", HOST, "-p", str(REDIS_PORT), "ping"], capture_output=True, text=True
@@ -111,114 +107,6 @@ def start_redis():
     raise RuntimeError("Redis did not start")
 
 
-def psql(sql, database="postgres"):
-    run(["psql", "-q", "-h", HOST, "-p", str(PG_PORT), "-U", "postgres", "-d", database, "-c", sql])
-
-
-class Site:
-    """A scratch database and a gunicorn serving it with the production settings."""
-
-    def __init__(self, port, workers, threads):
-        self.port = port
-        self.database = f"alliance_bench_{os.getpid()}"
-        self.tmp = Path(tempfile.mkdtemp(prefix="alliance-bench-"))
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "alliance_site.settings.production",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "SECURE_SSL_REDIRECT": "false",
-            "DATABASE_URL": f"postgres://postgres@{HOST}:{PG_PORT}/{self.database}",
-            "REDIS_URL": f"redis://{HOST}:{REDIS_PORT}/15",
-            "MEDIA_ROOT": str(self.tmp / "media"),
-            "STATIC_ROOT": str(self.tmp / "static"),
-            "CONN_MAX_AGE": "60",
-        }
-        self.workers, self.threads = workers, threads
-        self.server = None
-        self.server_log = self.tmp / "gunicorn.log"
-
-    def manage(self, *args):
-        return run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env).stdout
-
-    def build(self):
-        psql(f'CREATE DATABASE "{self.database}"')
-        for command in (
-            ["migrate", "--noinput", "-v", "0"],
-            ["compile_translations"],
-            ["load_alliance_content"],
-            ["collectstatic", "--noinput", "-v", "0"],
-        ):
-            self.manage(*command)
-        return json.loads(self.manage("shell", "--no-imports", "-c", URLS_SCRIPT).strip().splitlines()[-1])
-
-    def start(self):
-        gunicorn = Path(sys.executable).with_name("gunicorn")
-        self.server = subprocess.Popen(
-            [
-                str(gunicorn),
-                "alliance_site.wsgi",
-                "--bind",
-                f"{HOST}:{self.port}",
-                "--workers",
-                str(self.workers),
-                "--threads",
-                str(self.threads),
-                "--worker-class",
-                "gthread",
-                "--timeout",
-                "60",
-                "--graceful-timeout",
-                "5",
-            ],
-            cwd=ROOT,
-            env=self.env,
-            stdout=self.server_log.open("w"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        for _ in range(120):
-            if self.server.poll() is not None:
-                raise RuntimeError(f"gunicorn exited; see {self.server_log}")
-            try:
-                if get(self.port, "/health/")[0] == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.5)
-        raise RuntimeError(f"gunicorn did not start; see {self.server_log}")
-
-    def stop(self):
-        if self.server and self.server.poll() is None:
-            os.killpg(self.server.pid, signal.SIGTERM)
-            try:
-                self.server.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.server.pid, signal.SIGKILL)
-
-    def clean(self):
-        self.stop()
-        if postgres_up():
-            try:
-                psql(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
-            except subprocess.CalledProcessError as error:
-                log(f"could not drop {self.database}: {error.stderr}")
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-
-URLS_SCRIPT = """
-import json
-from django.utils import translation
-from wagtail.models import Page
-urls = []
-for page in Page.objects.live().exclude(depth=1):
-    for language in ("en", "es"):
-        with translation.override(language):
-            urls.append(page.get_url())
-print(json.dumps(urls))
-"""
-
-
 def url_mix(pages):
     listings = [
         u for u in pages if u.rstrip("/").endswith(("cooperation-projects", "proyectos-de-cooperacion"))
@@ -227,16 +115,6 @@ def url_mix(pages):
     extra += [f"{url}?status=not-a-status" for url in listings]
     extra += ["/health/", "/static/css/site.css", "/"]
     return pages + extra
-
-
-def get(port, path, timeout=10):
-    connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
-    try:
-        connection.request("GET", path, headers={"Accept-Language": "es"})
-        response = connection.getresponse()
-        return response.status, response.read()
-    finally:
-        connection.close()
 
 
 EXPECTED = {"/": 302}
@@ -276,22 +154,6 @@ end
     finally:
         script.unlink()
     return result.stdout
-
-
-def parse_wrk(output):
-    def number(pattern, default=0):
-        match = re.search(pattern, output)
-        return match.group(1) if match else default
-
-    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
-    return {
-        "requests": int(number(r"(\d+) requests in")),
-        "requests_per_second": float(number(r"Requests/sec:\s+([\d.]+)")),
-        "non_2xx_3xx": int(number(r"Non-2xx or 3xx responses: (\d+)")),
-        "socket_errors": sum(int(n) for n in socket.groups()) if socket else 0,
-        "latency_p50": number(r"50%\s+(\S+)", "?"),
-        "latency_p99": number(r"99%\s+(\S+)", "?"),
-    }
 
 
 class Load:
@@ -418,14 +280,11 @@ def main():
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
-    parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--outage", type=float, default=6.0, help="seconds PostgreSQL stays down")
     args = parser.parse_args()
     if not args.port:
-        with socket.socket() as probe:  # a port nobody else listens on
-            probe.bind((HOST, 0))
-            args.port = probe.getsockname()[1]
+        args.port = free_port()
     for tool in ("wrk", "pg_ctlcluster", "pg_lsclusters", "psql", "redis-server", "redis-cli"):
         if not shutil.which(tool):
             sys.exit(f"{tool} is needed (wrk: apt-get install wrk)")
@@ -435,7 +294,7 @@ def main():
         signal.signal(signum, signal.default_int_handler)
     start_postgres()
     start_redis()
-    site = Site(args.port, args.workers, args.threads)
+    site = Site(args.port, args.workers)
     figures, ok = {}, True
     try:
         log("building the scratch site")

@@ -6,14 +6,15 @@ Builds a scratch PostgreSQL database with the real content, serves it with gunic
 production settings, Redis as the cache) on 127.0.0.1, and measures with wrk, for each page:
 uncached (the full-page cache turned off, PAGE_CACHE_SECONDS=0) and cached; nginx serving the same
 HTML as a static file is the ceiling, measured in the same run. Prints one table; each figure's
-ratio to the ceiling is in the last columns. Needs wrk and nginx (apt-get install wrk nginx).
+ratio to the ceiling is in the last columns. Then Lighthouse (bench/lighthouse.py, mobile) scores
+the home, a group and a project page in both languages. Needs wrk, nginx, npm and chromium
+(apt-get install wrk nginx npm chromium).
 """
 
 import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,7 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from load_and_faults import HOST, Site, get, parse_wrk, run  # noqa: E402
+from lighthouse import DEFAULT_PATHS, run_lighthouse, under_target  # noqa: E402
+from lighthouse import table as lighthouse_table  # noqa: E402
+from site_under_test import HOST, Site, free_port, get, parse_wrk, run  # noqa: E402
 
 PAGES = {
     "home": "/en/",
@@ -49,12 +52,6 @@ for name, url in json.loads(%r).items():
     counts[name] = len(queries) if status == 200 else None
 print(json.dumps(counts))
 """
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def wrk(port, path, duration, connections):
@@ -101,71 +98,73 @@ def nginx_ceiling(html, duration, connections):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def measure(site, pages, mode, seconds, args):
+    """wrk figures of every page with the page cache on or off; Lighthouse scores when cached."""
+    site.env["PAGE_CACHE_SECONDS"] = seconds
+    site.start()
+    figures, scores = {}, None
+    try:
+        for name, url in pages.items():
+            status, body = get(site.port, url)
+            if status != 200:
+                sys.exit(f"{url} answered {status} ({mode}); see {site.server_log}")
+            figures[name] = {"html": body, "wrk": wrk(site.port, url, args.duration, args.connections)}
+        if mode == "cached" and not args.skip_lighthouse:
+            scores = run_lighthouse(f"http://{HOST}:{site.port}", DEFAULT_PATHS)
+    finally:
+        site.stop()
+    return figures, scores
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--duration", type=int, default=15)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--skip-lighthouse", action="store_true")
     args = parser.parse_args()
     for tool in ("wrk", "nginx", "gunicorn"):
         if not shutil.which(tool) and not Path(sys.executable).with_name(tool).exists():
             sys.exit(f"{tool} is missing (apt-get install wrk nginx)")
 
-    site = Site(free_port(), workers=2, threads=1)
-    rows = []
+    site = Site(free_port(), workers=2)
     try:
         site.build()
-        pages = {name: url for name, url in PAGES.items()}
-        queries = json.loads(
-            site.manage("shell", "--no-imports", "-c", QUERIES_SCRIPT % json.dumps(pages)).split()[-1]
-        )
-        results = {name: {} for name in pages}
-        for mode, seconds in (("uncached", "0"), ("cached", "86400")):
-            site.env["PAGE_CACHE_SECONDS"] = seconds
-            site.start()
-            try:
-                for name, url in pages.items():
-                    status, body = get(site.port, url)
-                    if status != 200:
-                        results[name][mode] = None
-                        continue
-                    results[name]["bytes"] = len(body)
-                    results[name]["html"] = body
-                    results[name][mode] = wrk(site.port, url, args.duration, args.connections)
-            finally:
-                site.stop()
-        for name, result in results.items():
-            if "html" not in result:
-                rows.append((name, None, None, None, None, None))
-                continue
-            ceiling = nginx_ceiling(result["html"], args.duration, args.connections)
-            rows.append(
-                (name, result["bytes"], queries.get(name), result["uncached"], result["cached"], ceiling)
-            )
+        output = site.manage("shell", "--no-imports", "-c", QUERIES_SCRIPT % json.dumps(PAGES))
+        queries = json.loads(output.strip().splitlines()[-1])
+        uncached, _ = measure(site, PAGES, "uncached", "0", args)
+        cached, scores = measure(site, PAGES, "cached", "86400", args)
+        ceilings = {
+            name: nginx_ceiling(cached[name]["html"], args.duration, args.connections) for name in PAGES
+        }
     finally:
         site.clean()
 
-    header = (
+    print(
         f"{'page':<20}{'bytes':>8}{'SQL':>5}"
         f"{'uncached rps':>14}{'p50':>9}{'p99':>9}{'cached rps':>12}{'p50':>9}{'p99':>9}"
         f"{'nginx rps':>11}{'uncached/nginx':>16}{'cached/nginx':>14}"
     )
-    print(header)
-    for name, size, sql, uncached, cached, ceiling in rows:
-        if size is None:
-            print(f"{name:<20}{'(not available)':>20}")
-            continue
+    errors = 0
+    for name in PAGES:
+        slow, fast, ceiling = uncached[name]["wrk"], cached[name]["wrk"], ceilings[name]
+        errors += sum(run[key] for run in (slow, fast) for key in ("non_2xx_3xx", "socket_errors"))
         print(
-            f"{name:<20}{size:>8}{sql if sql is not None else '?':>5}"
-            f"{uncached['requests_per_second']:>14.0f}{uncached['latency_p50']:>9}{uncached['latency_p99']:>9}"
-            f"{cached['requests_per_second']:>12.0f}{cached['latency_p50']:>9}{cached['latency_p99']:>9}"
+            f"{name:<20}{len(cached[name]['html']):>8}{queries.get(name, '?'):>5}"
+            f"{slow['requests_per_second']:>14.0f}{slow['latency_p50']:>9}{slow['latency_p99']:>9}"
+            f"{fast['requests_per_second']:>12.0f}{fast['latency_p50']:>9}{fast['latency_p99']:>9}"
             f"{ceiling['requests_per_second']:>11.0f}"
-            f"{uncached['requests_per_second'] / ceiling['requests_per_second']:>16.3f}"
-            f"{cached['requests_per_second'] / ceiling['requests_per_second']:>14.3f}"
+            f"{slow['requests_per_second'] / ceiling['requests_per_second']:>16.3f}"
+            f"{fast['requests_per_second'] / ceiling['requests_per_second']:>14.3f}"
         )
-    errors = sum(r[3]["non_2xx_3xx"] + r[3]["socket_errors"] + r[4]["non_2xx_3xx"] for r in rows if r[1])
-    print(f"errors: {errors}")
+    print(f"errors (non-2xx/3xx answers and socket errors): {errors}")
+    if scores is not None:
+        version = json.loads((Path(__file__).with_name("package.json")).read_text())["devDependencies"]
+        print(f"\nLighthouse {version['lighthouse']}, mobile profile, Debian's Chromium (cached pages):")
+        print(lighthouse_table(scores))
+        for path, category, score in under_target(scores):
+            print(f"UNDER TARGET: {path} {category} {score}")
 
 
 if __name__ == "__main__":

@@ -76,7 +76,9 @@ class ContentFiles:
 
     def _check(self):
         """Parse every value once now, so a malformed file fails before the database is touched."""
-        self.home_spec(), [self.document_values(r) for r in self.documents.values()]
+        self.home_spec()
+        for record in self.documents.values():
+            self.document_values(record)
         for record in self.coordinators.values():
             self.coordinator_values(record)
         for record in self.entities.values():

@@ -55,6 +55,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "alliance_site.content_version.ContentVersionMiddleware",
+    # Outside the rest, so that a stored page has every header the other middleware add.
+    "alliance_site.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "alliance_site.security_headers.SecurityHeadersMiddleware",
     "alliance_site.request_guard.RequestGuardMiddleware",
@@ -69,7 +72,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "alliance_site.legacy_browser.LegacyBrowserMiddleware",
-    "alliance_site.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]

@@ -1,0 +1,112 @@
+"""The ASGI front of the page cache: sends what Django stored, exactly, and nothing else."""
+
+import pytest
+from asgiref.sync import async_to_sync
+from asgiref.testing import ApplicationCommunicator
+
+from alliance_site.page_cache import PageCacheApp
+from workgroups.models import TechnicalGroupPage
+
+pytestmark = pytest.mark.django_db
+
+GROUP_EN = "/en/technical-groups/tourism/"
+GROUP_ES = "/es/grupos-tecnicos/turismo/"
+IE9 = "Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; WOW64; Trident/5.0)"
+
+
+class Django:
+    """Stands in for Django behind the front, recording what reaches it."""
+
+    def __init__(self):
+        self.paths = []
+
+    async def __call__(self, scope, receive, send):
+        self.paths.append(scope["path"])
+        await send({"type": "http.response.start", "status": 299, "headers": []})
+        await send({"type": "http.response.body", "body": b"from django"})
+
+
+def request(app, path, method="GET", query=b"", **headers):
+    scope = {
+        "type": "http",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "root_path": "",
+        "query_string": query,
+        "headers": [(b"host", b"testserver")]
+        + [(name.replace("_", "-").encode(), value.encode()) for name, value in headers.items()],
+    }
+
+    async def exchange():
+        communicator = ApplicationCommunicator(app, scope)
+        await communicator.send_input({"type": "http.request", "body": b""})
+        start = await communicator.receive_output()
+        body = await communicator.receive_output()
+        await communicator.wait()
+        return start["status"], {k.decode(): v.decode() for k, v in start["headers"]}, body["body"]
+
+    return async_to_sync(exchange)()
+
+
+@pytest.fixture
+def front():
+    django = Django()
+    return PageCacheApp(django), django
+
+
+@pytest.mark.parametrize("url", [GROUP_EN, GROUP_ES, "/es/"])
+def test_a_stored_page_is_sent_as_django_sent_it(client, front, url):
+    app, django = front
+    stored = client.get(url)
+    assert stored["X-Page-Cache"] == "miss"
+    status, headers, body = request(app, url)
+    assert django.paths == []
+    assert (status, body) == (200, stored.content)
+    assert headers["x-page-cache"] == "hit"
+    assert headers["content-length"] == str(len(stored.content))
+    for name in ("Content-Type", "Content-Language", "ETag", "Cache-Control", "Content-Security-Policy"):
+        assert headers[name.lower()] == stored[name], name
+
+
+def test_head_and_revalidation(client, front):
+    app, django = front
+    stored = client.get(GROUP_EN)
+    etag = stored["ETag"]
+    status, headers, body = request(app, GROUP_EN, method="HEAD")
+    assert (status, body) == (200, b"") and int(headers["content-length"]) == len(stored.content)
+    status, headers, body = request(app, GROUP_EN, if_none_match=etag)
+    assert (status, body, headers["etag"]) == (304, b"", etag)
+    status, _headers, _body = request(app, GROUP_EN, if_none_match='"another"')
+    assert status == 200
+    assert django.paths == []
+
+
+def test_what_the_cache_must_not_answer_goes_to_django(client, front, settings):
+    app, django = front
+    client.get(GROUP_EN), client.get(f"{GROUP_EN}?page=2")
+    assert request(app, GROUP_EN, cookie=f"{settings.SESSION_COOKIE_NAME}=abc")[2] == b"from django"
+    assert request(app, GROUP_EN, user_agent=IE9)[2] == b"from django"
+    assert request(app, GROUP_EN, method="POST")[2] == b"from django"
+    assert request(app, GROUP_EN, query=b"page=3")[2] == b"from django"  # never stored
+    assert request(app, "/admin/")[2] == b"from django"
+    assert request(app, GROUP_EN, query=b"\xff")[2] == b"from django"
+    settings.SECURE_SSL_REDIRECT = True  # plain HTTP must reach Django's redirect
+    assert request(app, GROUP_EN)[2] == b"from django"
+    assert len(django.paths) == 7
+    settings.SECURE_SSL_REDIRECT = False
+    assert request(app, GROUP_EN, query=b"page=2")[0] == 200
+    assert request(app, GROUP_EN, cookie="consent=yes")[0] == 200  # other cookies are no reason
+
+
+def test_a_publish_takes_the_stored_page_out_at_once(client, front):
+    app, django = front
+    client.get(GROUP_EN), client.get(GROUP_ES)
+    page = TechnicalGroupPage.objects.get(slug_en="tourism")
+    page.summary_es = "Resumen recién publicado."
+    page.save_revision().publish()
+    assert request(app, GROUP_ES)[2] == b"from django"
+    assert request(app, GROUP_EN)[2] == b"from django"
+    refreshed = client.get(GROUP_ES)
+    assert "Resumen recién publicado." in refreshed.content.decode()
+    assert request(app, GROUP_ES)[2] == refreshed.content

@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseNotModified
 from django.http.cookie import parse_cookie
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags
 
@@ -47,9 +48,11 @@ def may_use(method, scheme, path, query_string, cookies, user_agent):
     )
 
 
-def cache_key(scheme, host, path, query_string):
-    # Pages carry absolute links (alternates, canonical), so the scheme and host are part of the key.
-    url = f"{scheme}://{host}{path}?{query_string}"
+def cache_key(scheme, host, path, query_string, accept_encoding):
+    # Pages carry absolute links (alternates, canonical), so the scheme and host are part of the key;
+    # compressed and plain copies are stored apart.
+    compressed = "gzip" if re_accepts_gzip.search(accept_encoding or "") else "identity"
+    url = f"{compressed} {scheme}://{host}{path}?{query_string}"
     return hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -104,7 +107,13 @@ class PageCacheMiddleware:
             host = request.get_host()
         except DisallowedHost:
             return self.get_response(request)  # Django answers 400
-        key = cache_key(request.scheme, host, request.path, meta.get("QUERY_STRING", ""))
+        key = cache_key(
+            request.scheme,
+            host,
+            request.path,
+            meta.get("QUERY_STRING", ""),
+            meta.get("HTTP_ACCEPT_ENCODING"),
+        )
         entry = load(key)
         if entry is not None:
             return self._cached_response(request, *entry)
@@ -139,6 +148,17 @@ class PageCacheMiddleware:
             and "no-store" not in cache_control
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         )
+
+
+class PageCompressionMiddleware(GZipMiddleware):
+    """Compresses pages (after PageCacheMiddleware, so stored pages are compressed once).
+
+    Streamed responses (documents, static files) are left alone: they are compressed already
+    or not worth it, and keep their Content-Length.
+    """
+
+    def process_response(self, request, response):
+        return response if response.streaming else super().process_response(request, response)
 
 
 class PageCacheApp:
@@ -189,5 +209,7 @@ class PageCacheApp:
         cookies = parse_cookie("; ".join(cookies))
         if not may_use(scope["method"], scheme, path, query_string, cookies, headers.get("user-agent")):
             return None
-        entry = load(cache_key(scheme, headers.get("host", ""), path, query_string))
+        entry = load(
+            cache_key(scheme, headers.get("host", ""), path, query_string, headers.get("accept-encoding"))
+        )
         return (entry, headers) if entry is not None else None

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "alliance_site.content_version.ContentVersionMiddleware",
     # Outside the rest, so that a stored page has every header the other middleware add.
     "alliance_site.page_cache.PageCacheMiddleware",
+    "alliance_site.page_cache.PageCompressionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "alliance_site.security_headers.SecurityHeadersMiddleware",
     "alliance_site.request_guard.RequestGuardMiddleware",

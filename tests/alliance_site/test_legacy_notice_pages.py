@@ -46,7 +46,10 @@ def test_modern_browsers_and_bots_only_get_the_conditional_comment(client, agent
     assert response.status_code == 200
     # The only copy of the notice is inside the comment that IE 9 and older read.
     assert html.count(NOTICE) == 1
-    assert html.index(CONDITIONAL) < html.index(NOTICE) < html.index("<![endif]-->")
+    notice_at = html.index(NOTICE)
+    opened = html.rindex(CONDITIONAL, 0, notice_at)
+    assert "<![endif]-->" not in html[opened:notice_at]
+    assert "<![endif]-->" in html[notice_at:]
     assert "private" not in response.get("Cache-Control", "")
     assert "User-Agent" not in response.get("Vary", "")
 
@@ -58,3 +61,15 @@ def test_malformed_user_agents_get_a_normal_page(client, agent):
     response = client.get("/es/", HTTP_USER_AGENT=agent)
     assert response.status_code == 200
     get_ok(client, "/es/")
+
+
+@pytest.mark.parametrize("url", ["/en/", "/es/grupos-tecnicos/"])
+def test_only_browsers_that_get_the_notice_load_its_script(client, url):
+    script = 'src="/static/js/legacy-notice'
+    modern = client.get(url, HTTP_USER_AGENT=CHROME).content.decode()
+    # Current browsers download no script at all: it sits in IE's conditional comment.
+    assert modern.count(script) == 1
+    assert modern.index(CONDITIONAL) < modern.index(script) < modern.index("<![endif]-->")
+    legacy = client.get(url, HTTP_USER_AGENT=OLD_SAFARI).content.decode()
+    assert legacy.count(script) == 1
+    assert CONDITIONAL not in legacy[: legacy.index(script)]

@@ -1,5 +1,7 @@
 """The ASGI front of the page cache: sends what Django stored, exactly, and nothing else."""
 
+import gzip
+
 import pytest
 from asgiref.sync import async_to_sync
 from asgiref.testing import ApplicationCommunicator
@@ -110,3 +112,16 @@ def test_a_publish_takes_the_stored_page_out_at_once(client, front):
     refreshed = client.get(GROUP_ES)
     assert "Resumen recién publicado." in refreshed.content.decode()
     assert request(app, GROUP_ES)[2] == refreshed.content
+
+
+def test_compressed_and_plain_copies_are_stored_apart(client, front):
+    app, django = front
+    plain = client.get(GROUP_EN)
+    compressed = client.get(GROUP_EN, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert compressed["Content-Encoding"] == "gzip" and "Accept-Encoding" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
+    status, headers, body = request(app, GROUP_EN, accept_encoding="br, gzip")
+    assert headers["content-encoding"] == "gzip" and gzip.decompress(body) == plain.content
+    status, headers, body = request(app, GROUP_EN)
+    assert "content-encoding" not in headers and body == plain.content
+    assert django.paths == []

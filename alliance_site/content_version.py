@@ -5,16 +5,21 @@ unpublish, move or delete of a page, or a change to a snippet, document, image, 
 restriction, makes every cached page fresh at once, in every process that shares the cache.
 """
 
+import asyncio
 import time
 from collections import OrderedDict
+from functools import cache as once
 
+import redis
 from asgiref.local import Local
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 KEY = "content-version"
+CHANNEL = "content-version-changes"  # where a bump is announced, for VersionWatcher
 
 # The version as this request first read it: one cache round trip per request, not one per lookup.
 _request = Local()
@@ -40,6 +45,60 @@ def bump():
         cache.incr(KEY)
     except ValueError:  # the key vanished (eviction, restart): start a new era
         cache.set(KEY, time.time_ns(), timeout=None)
+    if redis_url():
+        try:
+            _publisher(redis_url()).publish(cache.make_key(CHANNEL), 1)
+        except redis.RedisError:
+            pass  # watchers also re-read the version every second
+
+
+def redis_url():
+    """The Redis server the cache lives on, if it is Redis."""
+    config = settings.CACHES["default"]
+    return config["LOCATION"] if "redis" in config["BACKEND"].lower() else None
+
+
+@once
+def _publisher(url):
+    return redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
+
+
+class VersionWatcher:
+    """The content version as Redis announces it, for the ASGI front: no round trip per request.
+
+    Subscribed to CHANNEL, it re-reads the version whenever a bump is announced (within a
+    millisecond or so) and at least every second. `get()` is None until it is in step, and
+    again whenever the connection is lost: callers then read the version themselves.
+    """
+
+    RESYNC_SECONDS = 1.0
+
+    def __init__(self):
+        self.version, self._task = None, None
+
+    def get(self):
+        if self._task is None and redis_url():
+            self._task = asyncio.get_running_loop().create_task(self._follow(redis_url()))
+        return self.version
+
+    async def _follow(self, url):
+        from redis import asyncio as aioredis
+
+        key, channel = cache.make_key(KEY), cache.make_key(CHANNEL)
+        while True:
+            client = aioredis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=1)
+            try:
+                async with client.pubsub() as pubsub:
+                    await pubsub.subscribe(channel)  # first subscribe, then read: no bump is missed
+                    while True:
+                        raw = await client.get(key)
+                        self.version = int(raw) if raw is not None else None
+                        await pubsub.get_message(ignore_subscribe_messages=True, timeout=self.RESYNC_SECONDS)
+            except (redis.RedisError, OSError, ValueError):
+                self.version = None
+                await asyncio.sleep(self.RESYNC_SECONDS)
+            finally:
+                await client.aclose()
 
 
 class ProcessMemo:
@@ -49,6 +108,8 @@ class ProcessMemo:
         self.size, self.version, self.values = size, None, OrderedDict()
 
     def get(self, version, key):
+        if not version:  # the cache is unreachable: nothing can be known to be current
+            return None
         if version != self.version:
             self.version, self.values = version, OrderedDict()
         return self.values.get(key)

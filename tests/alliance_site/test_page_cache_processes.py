@@ -1,12 +1,15 @@
 """Two processes sharing Redis: a change in one makes the other's cached pages fresh at once."""
 
+import asyncio
 import os
 import socket
 import subprocess
 import sys
+import time
 import uuid
 
 import pytest
+from asgiref.sync import async_to_sync, sync_to_async
 from django.conf import settings
 from django.test import override_settings
 
@@ -79,3 +82,31 @@ def test_changes_in_either_process_refresh_the_other(client, shared_redis):
     before = content_version.current()
     TechnicalGroupPage.objects.get(slug_en="tourism").save_revision().publish()
     assert int(other_process(shared_redis, "print(content_version.current())")) > before
+
+
+def test_the_asgi_front_hears_of_a_bump_without_asking(shared_redis):
+    """The front's VersionWatcher is told of a bump by Redis, long before its periodic re-read."""
+    from alliance_site import content_version
+
+    content_version.current()  # the version exists before the watcher starts
+
+    async def follow():
+        watcher = content_version.VersionWatcher()
+        watcher.RESYNC_SECONDS = 30  # so that only the announcement can explain a prompt update
+        watcher.get()
+        for _ in range(300):
+            if watcher.get() is not None:
+                break
+            await asyncio.sleep(0.01)
+        before = watcher.get()
+        assert before == await sync_to_async(content_version.current)()
+        await sync_to_async(content_version.bump, thread_sensitive=False)()
+        started = time.monotonic()
+        while watcher.get() == before and time.monotonic() - started < 5:
+            await asyncio.sleep(0.005)
+        watcher._task.cancel()
+        return before, watcher.version, time.monotonic() - started
+
+    before, after, seconds = async_to_sync(follow)()
+    assert after == before + 1
+    assert seconds < 0.5, seconds

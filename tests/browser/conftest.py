@@ -134,13 +134,19 @@ class BrowserPage:
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
         self.page.on("response", self._on_response)
-        self.page.on("requestfailed", lambda request: self.failed_requests.append(request.url))
+        self.page.on("requestfailed", self._on_request_failed)
         # Only the site itself may be asked for anything: no fonts, analytics or CDNs.
         context.route("**/*", self._only_the_site)
 
     def _on_console(self, message):
         if message.type == "error":
             self.console_errors.append(message.text)
+
+    def _on_request_failed(self, request):
+        # Chromium abandons a load (the icon, say) when the test moves on; the server still answered
+        # (answers of 400 and more are caught in _on_response).
+        if request.failure != "net::ERR_ABORTED":
+            self.failed_requests.append(f"{request.failure} {request.url}")
 
     def _on_response(self, response):
         if response.status >= 400:

@@ -151,7 +151,7 @@ def get(port, path, timeout=10):
 
 def parse_wrk(output):
     def number(pattern, default=0):
-        match = re.search(pattern, output)
+        match = re.search(pattern, output, re.MULTILINE)
         return match.group(1) if match else default
 
     socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
@@ -160,6 +160,6 @@ def parse_wrk(output):
         "requests_per_second": float(number(r"Requests/sec:\s+([\d.]+)")),
         "non_2xx_3xx": int(number(r"Non-2xx or 3xx responses: (\d+)")),
         "socket_errors": sum(int(n) for n in socket.groups()) if socket else 0,
-        "latency_p50": number(r"50%\s+(\S+)", "?"),
-        "latency_p99": number(r"99%\s+(\S+)", "?"),
+        "latency_p50": number(r"^\s+50%\s+(\S+)", "?"),
+        "latency_p99": number(r"^\s+99%\s+(\S+)", "?"),
     }

@@ -47,7 +47,8 @@ def wsgi_environ(scope, body):
     for name, value in scope.get("headers", ()):
         name, value = name.decode("latin-1").upper().replace("-", "_"), value.decode("latin-1")
         name = name if name in ("CONTENT_TYPE", "CONTENT_LENGTH") else f"HTTP_{name}"
-        environ[name] = f"{environ[name]},{value}" if name in environ else value
+        separator = "; " if name == "HTTP_COOKIE" else ","  # HTTP/2 may split the cookies
+        environ[name] = f"{environ[name]}{separator}{value}" if name in environ else value
     return environ
 
 

@@ -27,7 +27,7 @@ PUBLIC_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 MAX_CACHED_URL = 512  # longer URLs are junk or probing, not worth a cache entry
 # Headers a stored page is sent with; the validators also go on a 304.
 NOT_MODIFIED_HEADERS = ("Cache-Control", "Content-Location", "Date", "ETag", "Expires", "Vary")
-# The pages most asked for, kept in this process too: a hit then costs one round trip (the version).
+# The pages most asked for, kept in this process too: a hit need not fetch them from Redis.
 _recent = content_version.ProcessMemo(256)
 
 
@@ -171,7 +171,7 @@ class PageCacheApp:
 
     def __init__(self, app):
         self.app = app
-        self.version = content_version.VersionWatcher()
+        self.watcher = content_version.VersionWatcher()
 
     async def __call__(self, scope, receive, send):
         entry = self._lookup(scope) if scope["type"] == "http" and page_timeout() else None
@@ -196,20 +196,17 @@ class PageCacheApp:
             if name == "cookie":
                 cookies.append(value)  # HTTP/2 may send several
             headers[name] = value
-        try:
-            query_string = scope.get("query_string", b"").decode()  # as Django's ASGIRequest reads it
-        except UnicodeDecodeError:
-            return None
+        query_string = scope.get("query_string", b"").decode("latin-1")  # as WSGI gives it to Django
         scheme = scope.get("scheme", "http")
         if settings.SECURE_PROXY_SSL_HEADER:
             header, secure_value = settings.SECURE_PROXY_SSL_HEADER
             forwarded = headers.get(header.removeprefix("HTTP_").replace("_", "-").lower())
             if forwarded is not None:
                 scheme = "https" if forwarded.split(",")[0].strip() == secure_value else "http"
-        path = scope.get("root_path", "") + scope["path"]
+        path = scope["path"]  # root_path included, as request.path has it
         cookies = parse_cookie("; ".join(cookies))
         if not may_use(scope["method"], scheme, path, query_string, cookies, headers.get("user-agent")):
             return None
         key = cache_key(scheme, headers.get("host", ""), path, query_string, headers.get("accept-encoding"))
-        entry = load(key, self.version.get())
+        entry = load(key, self.watcher.get())
         return (entry, headers) if entry is not None else None

@@ -61,6 +61,8 @@ def test_environ_is_what_wsgi_servers_give():
             (b"content-length", b"3"),
             (b"accept", b"a"),
             (b"accept", b"b"),
+            (b"cookie", b"a=1"),
+            (b"cookie", b"b=2"),
         ],
     )
     environ = wsgi_environ(scope, body=None)
@@ -68,6 +70,7 @@ def test_environ_is_what_wsgi_servers_give():
     assert environ["QUERY_STRING"] == "q=caf%C3%A9&x=\xff"  # raw bytes as latin-1, never an error
     assert (environ["CONTENT_TYPE"], environ["CONTENT_LENGTH"]) == ("text/plain", "3")
     assert environ["HTTP_ACCEPT"] == "a,b"
+    assert environ["HTTP_COOKIE"] == "a=1; b=2"
     assert environ["REMOTE_ADDR"] == "203.0.113.9"
     assert environ["HTTP_HOST"] == "testserver"
 

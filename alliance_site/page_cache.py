@@ -31,10 +31,6 @@ NOT_MODIFIED_HEADERS = ("Cache-Control", "Content-Location", "Date", "ETag", "Ex
 _recent = content_version.ProcessMemo(256)
 
 
-def page_timeout():
-    return settings.PAGE_CACHE_SECONDS
-
-
 def may_use(method, scheme, path, query_string, cookies, user_agent):
     """Whether this request may be answered from (and fill) the shared cache."""
     return (
@@ -68,7 +64,7 @@ def load(key, version=None):
 
 
 def store(key, entry):
-    cache.set(f"page:{content_version.current()}:{key}", entry, page_timeout())
+    cache.set(f"page:{content_version.current()}:{key}", entry, settings.PAGE_CACHE_SECONDS)
 
 
 def not_modified(if_none_match, headers):
@@ -88,7 +84,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         meta = request.META
-        usable = page_timeout() and may_use(
+        usable = settings.PAGE_CACHE_SECONDS and may_use(
             request.method,
             request.scheme,
             request.path,
@@ -174,7 +170,7 @@ class PageCacheApp:
         self.watcher = content_version.VersionWatcher()
 
     async def __call__(self, scope, receive, send):
-        entry = self._lookup(scope) if scope["type"] == "http" and page_timeout() else None
+        entry = self._lookup(scope) if scope["type"] == "http" and settings.PAGE_CACHE_SECONDS else None
         if entry is None:
             return await self.app(scope, receive, send)
         (headers, content), request_headers = entry

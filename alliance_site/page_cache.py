@@ -10,6 +10,7 @@ decide with the same functions below, so they serve exactly the same pages.
 """
 
 import hashlib
+from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.core.cache import cache
@@ -27,8 +28,27 @@ PUBLIC_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 MAX_CACHED_URL = 512  # longer URLs are junk or probing, not worth a cache entry
 # Headers a stored page is sent with; the validators also go on a 304.
 NOT_MODIFIED_HEADERS = ("Cache-Control", "Content-Location", "Date", "ETag", "Expires", "Vary")
+# Parameters that newsletters, ads and social networks add to links, often a new value per click.
+# No page reads them; left in, every click on a shared link would miss the cache.
+TRACKING_PARAMETERS = frozenset(
+    {"fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "igshid", "yclid", "twclid", "ttclid"}
+    | {"mc_cid", "mc_eid", "_ga", "_gl"}
+)
 # The pages most asked for, kept in this process too: a hit need not fetch them from Redis.
 _recent = content_version.ProcessMemo(256)
+
+
+def without_tracking(query_string):
+    """The query string without click-tracking parameters (utm_*, fbclid, ...), otherwise as it was."""
+    if not query_string:
+        return query_string
+    kept = [part for part in query_string.split("&") if part and not _is_tracking(part.partition("=")[0])]
+    return "&".join(kept)
+
+
+def _is_tracking(name):
+    name = unquote_plus(name).lower()
+    return name.startswith("utm_") or name in TRACKING_PARAMETERS
 
 
 def may_use(method, scheme, path, query_string, cookies, user_agent):
@@ -48,7 +68,7 @@ def cache_key(scheme, host, path, query_string, accept_encoding):
     # Pages carry absolute links (alternates, canonical), so the scheme and host are part of the key;
     # compressed and plain copies are stored apart.
     compressed = "gzip" if re_accepts_gzip.search(accept_encoding or "") else "identity"
-    url = f"{compressed} {scheme}://{host}{path}?{query_string}"
+    url = f"{compressed} {scheme}://{host}{path}?{without_tracking(query_string)}"
     return hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -84,6 +104,10 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         meta = request.META
+        if request.path.startswith(PUBLIC_PREFIXES):
+            # Pages are built as if the tracking parameters were not there, for every visitor, so
+            # that the page stored under the key without them is the page each of them would get.
+            meta["QUERY_STRING"] = without_tracking(meta.get("QUERY_STRING", ""))
         usable = settings.PAGE_CACHE_SECONDS and may_use(
             request.method,
             request.scheme,

@@ -124,3 +124,32 @@ def test_languages_are_cached_apart(client):
     spanish = fetch(client, "/es/").content.decode()
     assert '<html lang="en"' in english and '<html lang="es"' in spanish
     assert '<html lang="es"' in fetch(client, "/es/").content.decode()
+
+
+def test_shared_links_with_tracking_parameters_are_served_from_the_cache(client):
+    for url in (GROUP_EN, GROUP_ES):
+        clean = fetch(client, url)
+        for query in (
+            "utm_source=newsletter&utm_medium=email",
+            "fbclid=IwAR3x9",
+            "gclid=1&UTM_Campaign=cumbre",
+        ):
+            shared = fetch(client, f"{url}?{query}")
+            assert shared["X-Page-Cache"] == "hit", query
+            assert shared.content == clean.content
+
+
+def test_pages_are_built_without_the_tracking_parameters(client):
+    # The library offers "Show all documents" only when the visitor has filtered it.
+    for url, show_all in (
+        ("/en/document-library/", "Show all documents"),
+        ("/es/biblioteca-de-documentos/", "Ver todos los documentos"),
+    ):
+        assert show_all not in text_of(fetch(client, f"{url}?utm_source=bulletin&fbclid=x1").content.decode())
+        assert show_all in text_of(fetch(client, f"{url}?kind=guide&utm_source=bulletin").content.decode())
+    # Other parameters still count: a filter is not taken for the unfiltered page.
+    unfiltered = fetch(client, "/es/proyectos-de-cooperacion/").content
+    filtered = fetch(client, "/es/proyectos-de-cooperacion/?status=concluded&utm_medium=email")
+    assert filtered["X-Page-Cache"] == "miss" and filtered.content != unfiltered
+    again = fetch(client, "/es/proyectos-de-cooperacion/?status=concluded&fbclid=y2")
+    assert again["X-Page-Cache"] == "hit" and again.content == filtered.content

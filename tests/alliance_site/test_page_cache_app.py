@@ -125,3 +125,12 @@ def test_compressed_and_plain_copies_are_stored_apart(client, front):
     status, headers, body = request(app, GROUP_EN)
     assert "content-encoding" not in headers and body == plain.content
     assert django.paths == []
+
+
+def test_links_with_tracking_parameters_get_the_stored_page(client, front):
+    app, django = front
+    stored = client.get(GROUP_ES)
+    for query in (b"fbclid=IwAR0a", b"utm_source=x&utm_content=%C3%B1", b"utm%5Fcampaign=cumbre&gclid=9"):
+        assert request(app, GROUP_ES, query=query)[2] == stored.content, query
+    assert request(app, GROUP_ES, query=b"page=2&fbclid=1")[2] == b"from django"
+    assert django.paths == [GROUP_ES]

@@ -9,6 +9,8 @@ production, `PageCacheApp` (the ASGI application) answers hits before Django is 
 decide with the same functions below, so they serve exactly the same pages.
 """
 
+import asyncio
+import contextlib
 import hashlib
 from urllib.parse import unquote_plus
 
@@ -186,18 +188,42 @@ class PageCacheApp:
 
     The content version comes from a VersionWatcher and the most asked-for pages from this
     process's memory, so a hit costs no round trip; a lookup that must ask Redis is shorter than
-    handing the request to a thread, so it is made directly from the event loop.
+    handing the request to a thread, so it is made directly from the event loop. Requests for a
+    page that is being built wait for that build instead of starting their own.
     """
+
+    WAIT_FOR_BUILD_SECONDS = 5  # then a waiting request builds the page itself
 
     def __init__(self, app):
         self.app = app
         self.watcher = content_version.VersionWatcher()
+        self._building = {}  # cache key -> Event set when the request building that page is done
 
     async def __call__(self, scope, receive, send):
-        entry = self._lookup(scope) if scope["type"] == "http" and settings.PAGE_CACHE_SECONDS else None
-        if entry is None:
+        wanted = self._cacheable(scope) if scope["type"] == "http" and settings.PAGE_CACHE_SECONDS else None
+        if wanted is None:
             return await self.app(scope, receive, send)
-        (headers, content), request_headers = entry
+        key, request_headers = wanted
+        entry = load(key, self.watcher.get())
+        if entry is None and key in self._building:
+            # A crowd arriving at a page nobody has asked for since the last publish: one request
+            # per process builds it, the others wait for it rather than build it again.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._building[key].wait(), self.WAIT_FOR_BUILD_SECONDS)
+            entry = load(key, self.watcher.get())
+        if entry is not None:
+            return await self._send(scope, send, entry, request_headers)
+        if key in self._building:
+            return await self.app(scope, receive, send)
+        self._building[key] = asyncio.Event()
+        try:
+            return await self.app(scope, receive, send)
+        finally:
+            self._building.pop(key).set()
+
+    @staticmethod
+    async def _send(scope, send, entry, request_headers):
+        headers, content = entry
         status = 200
         if not_modified(request_headers.get("if-none-match"), headers):
             status, content = 304, b""
@@ -209,7 +235,8 @@ class PageCacheApp:
         await send({"type": "http.response.start", "status": status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else content})
 
-    def _lookup(self, scope):
+    def _cacheable(self, scope):
+        """(cache key, request headers) when the cache may answer this request, else None."""
         headers, cookies = {}, []
         for name, value in scope.get("headers", ()):
             name, value = name.decode("latin-1"), value.decode("latin-1")
@@ -228,5 +255,4 @@ class PageCacheApp:
         if not may_use(scope["method"], scheme, path, query_string, cookies, headers.get("user-agent")):
             return None
         key = cache_key(scheme, headers.get("host", ""), path, query_string, headers.get("accept-encoding"))
-        entry = load(key, self.watcher.get())
-        return (entry, headers) if entry is not None else None
+        return key, headers

@@ -1,12 +1,13 @@
 """The ASGI front of the page cache: sends what Django stored, exactly, and nothing else."""
 
+import asyncio
 import gzip
 
 import pytest
 from asgiref.sync import async_to_sync
 from asgiref.testing import ApplicationCommunicator
 
-from alliance_site.page_cache import PageCacheApp
+from alliance_site.page_cache import PageCacheApp, cache_key, store
 from workgroups.models import TechnicalGroupPage
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,10 @@ class Django:
 
 
 def request(app, path, method="GET", query=b"", **headers):
+    return async_to_sync(async_request)(app, path, method, query, **headers)
+
+
+async def async_request(app, path, method="GET", query=b"", **headers):
     scope = {
         "type": "http",
         "method": method,
@@ -40,15 +45,12 @@ def request(app, path, method="GET", query=b"", **headers):
         + [(name.replace("_", "-").encode(), value.encode()) for name, value in headers.items()],
     }
 
-    async def exchange():
-        communicator = ApplicationCommunicator(app, scope)
-        await communicator.send_input({"type": "http.request", "body": b""})
-        start = await communicator.receive_output()
-        body = await communicator.receive_output()
-        await communicator.wait()
-        return start["status"], {k.decode(): v.decode() for k, v in start["headers"]}, body["body"]
-
-    return async_to_sync(exchange)()
+    communicator = ApplicationCommunicator(app, scope)
+    await communicator.send_input({"type": "http.request", "body": b""})
+    start = await communicator.receive_output(timeout=10)
+    body = await communicator.receive_output(timeout=10)
+    await communicator.wait()
+    return start["status"], {k.decode(): v.decode() for k, v in start["headers"]}, body["body"]
 
 
 @pytest.fixture
@@ -134,3 +136,41 @@ def test_links_with_tracking_parameters_get_the_stored_page(client, front):
         assert request(app, GROUP_ES, query=query)[2] == stored.content, query
     assert request(app, GROUP_ES, query=b"page=2&fbclid=1")[2] == b"from django"
     assert django.paths == [GROUP_ES]
+
+
+class SlowDjango:
+    """Builds and stores a page only when released, as a crowd arrives at it."""
+
+    def __init__(self, key, stores=True):
+        self.key, self.stores, self.calls = key, stores, 0
+        self.release = asyncio.Event()
+
+    async def __call__(self, scope, receive, send):
+        self.calls += 1
+        await self.release.wait()
+        if self.stores:
+            store(self.key, ([("Content-Type", "text/html; charset=utf-8")], b"built once"))
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"built"})
+
+
+def crowd(app, django, size):
+    async def arrive():
+        visits = [asyncio.create_task(async_request(app, GROUP_EN)) for _ in range(size)]
+        await asyncio.sleep(0.05)  # every request is in before the page is done
+        django.release.set()
+        return [body for _status, _headers, body in await asyncio.gather(*visits)]
+
+    return async_to_sync(arrive)()
+
+
+@pytest.mark.parametrize("stores", [True, False])
+def test_a_crowd_at_a_page_being_built_waits_for_that_build(stores):
+    key = cache_key("http", "testserver", GROUP_EN, "", None)
+    django = SlowDjango(key, stores)
+    bodies = crowd(PageCacheApp(django), django, 20)
+    if stores:
+        assert django.calls == 1
+        assert sorted(bodies) == [b"built"] + [b"built once"] * 19
+    else:  # nothing was stored (an error page, say): each request is answered by Django
+        assert django.calls == 20 and bodies == [b"built"] * 20

@@ -1,7 +1,10 @@
-"""The abstract page every page type of the site builds on."""
+"""The abstract pages the site's page types build on."""
 
 from django.conf import settings
+from django.db import models
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
@@ -49,3 +52,19 @@ class BasePage(Page):
             if hasattr(response, "render"):
                 response.render()
         return response
+
+
+class SectionPage(BasePage):
+    """A section of the site, one of a kind, right under the home page: a title and a short
+    introduction over what the section lists or does."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph under the title."))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["alliance_site.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        abstract = True

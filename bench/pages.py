@@ -6,9 +6,10 @@ Builds a scratch PostgreSQL database with the real content, serves it with gunic
 production settings, Redis as the cache) on 127.0.0.1, and measures with wrk, for each page:
 uncached (the full-page cache turned off, PAGE_CACHE_SECONDS=0) and cached; nginx serving the same
 HTML as a static file is the ceiling, measured in the same run. Prints one table; each figure's
-ratio to the ceiling is in the last columns. Then Lighthouse (bench/lighthouse.py, mobile) scores
-the home, a group and a project page in both languages. Needs wrk, nginx, npm and chromium
-(apt-get install wrk nginx npm chromium).
+ratio to the ceiling is in the last columns. A second table shows the cached group page under a
+crowd of 64 connections: links carrying a new fbclid each, and editors publishing meanwhile.
+Then Lighthouse (bench/lighthouse.py, mobile) scores the home, a group and a project page in
+both languages. Needs wrk, nginx, npm and chromium (apt-get install wrk nginx npm chromium).
 """
 
 import argparse
@@ -26,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from lighthouse import DEFAULT_PATHS, run_lighthouse, under_target  # noqa: E402
 from lighthouse import table as lighthouse_table  # noqa: E402
-from site_under_test import HOST, Site, free_port, get, parse_wrk, run  # noqa: E402
+from site_under_test import HOST, ROOT, Site, free_port, get, parse_wrk, run  # noqa: E402
 
 PAGES = {
     "home": "/en/",
@@ -54,10 +55,31 @@ print(json.dumps(counts))
 """
 
 
-def wrk(port, path, duration, connections):
+# A new fbclid on every request, as links shared on social networks carry.
+TRACKED_LINKS_LUA = """
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format(nil, wrk.path .. "?fbclid=" .. math.random(1e9) .. "x" .. n)
+end
+"""
+# Editors publishing while the crowd reads: the content version moves on twice a second.
+PUBLISHING_SCRIPT = """
+import time
+from alliance_site.content_version import bump
+end = time.monotonic() + %d
+while time.monotonic() < end:
+    time.sleep(0.5)
+    bump()
+"""
+CROWD_PAGE, CROWD_CONNECTIONS = "group page", 64
+
+
+def wrk(port, path, duration, connections, script=None):
     output = run(
         [
             "wrk",
+            *(["--script", script] if script else []),
             "--threads",
             "2",
             "--connections",
@@ -111,11 +133,33 @@ def measure(site, pages, mode, seconds, args):
             if status != 200:
                 sys.exit(f"{url} answered {status} ({mode}); see {site.server_log}")
             figures[name] = {"html": body, "wrk": wrk(site.port, url, args.duration, args.connections)}
-        if mode == "cached" and not args.skip_lighthouse:
-            scores = run_lighthouse(f"http://{HOST}:{site.port}", DEFAULT_PATHS)
+        if mode == "cached":
+            figures["crowd"] = crowd(site, pages[CROWD_PAGE], args)
+            if not args.skip_lighthouse:
+                scores = run_lighthouse(f"http://{HOST}:{site.port}", DEFAULT_PATHS)
     finally:
         site.stop()
     return figures, scores
+
+
+def crowd(site, url, args):
+    """The cached page under a crowd: every link with its own fbclid; editors publishing meanwhile."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        script.write(TRACKED_LINKS_LUA)
+        script.flush()
+        tracked = wrk(site.port, url, args.duration, CROWD_CONNECTIONS, script.name)
+    publishing = subprocess.Popen(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", PUBLISHING_SCRIPT % (args.duration + 5)],
+        cwd=ROOT,
+        env=site.env,
+    )
+    try:
+        time.sleep(3)  # Django starting up
+        changing = wrk(site.port, url, args.duration, CROWD_CONNECTIONS)
+    finally:
+        publishing.kill()
+        publishing.wait()
+    return {"a new fbclid on every request": tracked, "content published twice a second": changing}
 
 
 def main():
@@ -137,6 +181,7 @@ def main():
         queries = json.loads(output.strip().splitlines()[-1])
         uncached, _ = measure(site, PAGES, "uncached", "0", args)
         cached, scores = measure(site, PAGES, "cached", "86400", args)
+        crowd_figures = cached.pop("crowd")
         ceilings = {
             name: nginx_ceiling(cached[name]["html"], args.duration, args.connections) for name in PAGES
         }
@@ -159,6 +204,13 @@ def main():
             f"{ceiling['requests_per_second']:>11.0f}"
             f"{slow['requests_per_second'] / ceiling['requests_per_second']:>16.3f}"
             f"{fast['requests_per_second'] / ceiling['requests_per_second']:>14.3f}"
+        )
+    print(f"\n{CROWD_PAGE}, cached, {CROWD_CONNECTIONS} connections{'rps':>20}{'p50':>9}{'p90':>9}{'p99':>9}")
+    for name, figures in crowd_figures.items():
+        errors += figures["non_2xx_3xx"] + figures["socket_errors"]
+        print(
+            f"  {name:<54}{figures['requests_per_second']:>9.0f}{figures['latency_p50']:>9}"
+            f"{figures['latency_p90']:>9}{figures['latency_p99']:>9}"
         )
     print(f"errors (non-2xx/3xx answers and socket errors): {errors}")
     if scores is not None:

@@ -161,5 +161,6 @@ def parse_wrk(output):
         "non_2xx_3xx": int(number(r"Non-2xx or 3xx responses: (\d+)")),
         "socket_errors": sum(int(n) for n in socket.groups()) if socket else 0,
         "latency_p50": number(r"^\s+50%\s+(\S+)", "?"),
+        "latency_p90": number(r"^\s+90%\s+(\S+)", "?"),
         "latency_p99": number(r"^\s+99%\s+(\S+)", "?"),
     }

@@ -11,7 +11,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from alliance_site.dates import DatePrecision, format_partial_date
-from alliance_site.pages import BasePage
+from alliance_site.pages import BasePage, SectionPage
 from alliance_site.rich_text import RICH_TEXT_FEATURES
 from editorial.forms import TranslatorAwareModelForm
 
@@ -53,16 +53,10 @@ class ResponsibleEntity(RevisionMixin, models.Model):
         return self._revisions
 
 
-class CooperationProjectIndexPage(BasePage):
+class CooperationProjectIndexPage(SectionPage):
     """Lists the cooperation projects, filterable by status and member country."""
 
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph under the title."))
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["alliance_site.HomePage"]
     subpage_types = ["cooperation.CooperationProjectPage"]
-    max_count = 1
     template = "pages/cooperation_project_index_page.html"
 
     class Meta:

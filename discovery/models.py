@@ -1,30 +1,20 @@
 """Page types that help visitors find things: the site search and the document library."""
 
 from django.core.paginator import Paginator
-from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page, Site
-from wagtail.search import index
+from wagtail.models import Site
 
-from alliance_site.pages import BasePage
+from alliance_site.pages import SectionPage
 
 from .library import groups_by_document, library_documents
 from .search import SearchResults, SearchText
 from .search.query import MAX_LENGTH
 
 
-class SearchPage(BasePage):
+class SearchPage(SectionPage):
     """Searches pages, documents and observer states in the visitor's language."""
 
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph under the title."))
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["alliance_site.HomePage"]
-    subpage_types = []
-    max_count = 1
     template = "pages/search_page.html"
     results_per_page = 10
 
@@ -45,16 +35,9 @@ class SearchPage(BasePage):
         return context
 
 
-class DocumentLibraryPage(BasePage):
+class DocumentLibraryPage(SectionPage):
     """Every legal and reference document, filterable by group, type, year and language."""
 
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph under the title."))
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["alliance_site.HomePage"]
-    subpage_types = []
-    max_count = 1
     template = "pages/document_library_page.html"
     documents_per_page = 20
 

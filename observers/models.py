@@ -6,12 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, RevisionMixin
+from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from alliance_site.language import sort_key
-from alliance_site.pages import BasePage
+from alliance_site.pages import SectionPage
 from alliance_site.rich_text import RICH_TEXT_FEATURES
 from editorial.forms import TranslatorAwareModelForm
 
@@ -62,10 +62,9 @@ class ObserverState(RevisionMixin, models.Model):
         return self._revisions
 
 
-class ObserverStatesPage(BasePage):
+class ObserverStatesPage(SectionPage):
     """Lists every observer state, grouped by continent, and the areas of cooperation with them."""
 
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph under the title."))
     history = RichTextField(
         _("history"),
         features=RICH_TEXT_FEATURES,
@@ -73,16 +72,12 @@ class ObserverStatesPage(BasePage):
         help_text=_("Dated counts from the records. The current count is computed from the observer list."),
     )
 
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
+    content_panels = SectionPage.content_panels + [
         FieldPanel("history"),
         InlinePanel("pillars", label=_("Pillars")),
         InlinePanel("thematic_areas", label=_("Thematic areas")),
     ]
-    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("history")]
-    parent_page_types = ["alliance_site.HomePage"]
-    subpage_types = []
-    max_count = 1
+    search_fields = SectionPage.search_fields + [index.SearchField("history")]
     template = "pages/observer_states_page.html"
 
     class Meta:

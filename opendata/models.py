@@ -2,15 +2,11 @@
 
 import json
 
-from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
-from wagtail.search import index
 
-from alliance_site.pages import BasePage
+from alliance_site.pages import SectionPage
 
 from .documentation import DATA_SETS
 from .feeds import LATEST
@@ -18,16 +14,9 @@ from .resources import RESOURCES
 from .views import MAX_PAGE_SIZE, PAGE_SIZE
 
 
-class OpenDataPage(BasePage):
+class OpenDataPage(SectionPage):
     """Explains the JSON, CSV and Atom outputs, with links and a real record of each data set."""
 
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph under the title."))
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["alliance_site.HomePage"]
-    subpage_types = []
-    max_count = 1
     template = "pages/open_data_page.html"
 
     class Meta:

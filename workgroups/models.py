@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page, RevisionMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from alliance_site.pages import BasePage
+from alliance_site.pages import BasePage, SectionPage
 from alliance_site.rich_text import RICH_TEXT_FEATURES
 from editorial.forms import TranslatorAwareModelForm
 
@@ -128,16 +128,10 @@ class Coordinator(RevisionMixin, models.Model):
         return self._revisions
 
 
-class TechnicalGroupIndexPage(BasePage):
+class TechnicalGroupIndexPage(SectionPage):
     """Lists every technical group, committee and working group."""
 
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph under the title."))
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["alliance_site.HomePage"]
     subpage_types = ["workgroups.TechnicalGroupPage"]
-    max_count = 1
     template = "pages/technical_group_index_page.html"
 
     class Meta:

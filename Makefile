@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install setup lint messages backup restore bench bench-faults browser-deps browser-packages
+.PHONY: run test install setup lint messages backup restore bench bench-faults browser-deps browser-packages cluster cluster-deps
 
 # Playwright drives Debian's Chromium; it must never download a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
@@ -34,8 +34,29 @@ run: setup
 	@echo "DJANGO_SUPERUSER_USERNAME and DJANGO_SUPERUSER_PASSWORD set to have one created."
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install browser-deps
-	$(BIN)/pytest
+# PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not topology"'.
+test: install browser-deps cluster-deps
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The production topology on 127.0.0.1 (deploy/cluster.py): Varnish, two gunicorn app servers,
+# PostgreSQL, Redis and an S3 server of its own, data in .cluster/. Ctrl-C stops everything.
+cluster: install cluster-deps
+	$(BIN)/python deploy/cluster.py
+
+# What the cluster (and its tests, tests/topology/) needs from Debian: Varnish, Redis, PostgreSQL.
+cluster-deps:
+	@missing=""; \
+	command -v varnishd >/dev/null 2>&1 || missing="$$missing varnish"; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian packages for the cluster:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null; \
+	else \
+		echo "NOTE: the cluster needs the Debian packages$$missing (as root: apt-get install$$missing);"; \
+		echo "      until they are installed its tests are skipped."; \
+	fi
 
 # What the browser tests (tests/browser/) need besides Python packages: Chromium and Java (for the
 # Nu Html Checker) from Debian, axe-core and vnu-jar from npm (browser/package-lock.json).

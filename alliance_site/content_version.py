@@ -1,104 +1,91 @@
-"""One number that changes whenever something public changes, shared by every process.
+"""One token that changes whenever something public changes, shared by every process.
 
-The full-page cache, the route cache and the navigation cache all key on it, so a publish,
+The full-page cache, the route cache and the navigation cache all key on it. A publish,
 unpublish, move or delete of a page, or a change to a snippet, document, image, site or view
-restriction, makes every cached page fresh at once, in every process that shares the cache.
+restriction, replaces it once its transaction commits (never before: a request between the write
+and the commit would store the old content under the new token), and bans the pages from every
+HTTP cache in front (see frontend_cache.py). Saving a draft changes nothing visitors see, so it
+changes nothing here.
 """
 
-import asyncio
+import secrets
+import threading
 import time
 from collections import OrderedDict
-from functools import cache as once
 
-import redis
 from asgiref.local import Local
-from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import DraftStateMixin
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import frontend_cache
+
 KEY = "content-version"
-CHANNEL = "content-version-changes"  # where a bump is announced, for VersionWatcher
+# Fields Wagtail saves on its own while a draft is written, submitted, locked or scheduled.
+DRAFT_BOOKKEEPING = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "has_unpublished_changes",
+    "comments",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "approved_go_live_at",
+}
 
 # The version as this request first read it: one cache round trip per request, not one per lookup.
 _request = Local()
+# Whether this thread has a change waiting for its transaction to commit.
+_pending = threading.local()
+
+
+def new_token():
+    # Unique without a read-modify-write, so two processes changing things at once can never
+    # both land on the same token (any shared cache, not only Redis, stays right).
+    return f"{time.time_ns():x}{secrets.token_hex(4)}"
+
+
+def read():
+    """The version as the shared cache holds it now (a fresh cache starts a new one)."""
+    version = cache.get(KEY)
+    if version is None:
+        cache.add(KEY, new_token(), timeout=None)
+        version = cache.get(KEY)
+    return version
 
 
 def current():
+    """The version this request started with (read once per request)."""
     version = getattr(_request, "version", None)
     if version is None:
-        version = cache.get(KEY)
-        if version is None:
-            # A fresh cache (or a restarted Redis) starts a new era, never reusing an old number,
-            # so that no process can mistake its remembered values for the new era's.
-            cache.add(KEY, time.time_ns(), timeout=None)
-            version = cache.get(KEY, 0)
+        version = read()
         if getattr(_request, "active", False):
             _request.version = version
     return version
 
 
+def changed():
+    """Something public changed: refresh every cache once the transaction commits."""
+    _pending.dirty = True
+    transaction.on_commit(_flush)
+
+
+def _flush():
+    # One publish saves many rows; the first callback of the commit does the work for all.
+    if not getattr(_pending, "dirty", False):
+        return
+    _pending.dirty = False
+    bump()
+
+
 def bump():
+    """Replace the version now and ban every page from the HTTP caches in front."""
     _request.version = None
-    try:
-        cache.incr(KEY)
-    except ValueError:  # the key vanished (eviction, restart): start a new era
-        cache.set(KEY, time.time_ns(), timeout=None)
-    if redis_url():
-        try:
-            _publisher(redis_url()).publish(cache.make_key(CHANNEL), 1)
-        except redis.RedisError:
-            pass  # watchers also re-read the version every second
-
-
-def redis_url():
-    """The Redis server the cache lives on, if it is Redis."""
-    config = settings.CACHES["default"]
-    return config["LOCATION"] if "redis" in config["BACKEND"].lower() else None
-
-
-@once
-def _publisher(url):
-    return redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
-
-
-class VersionWatcher:
-    """The content version as Redis announces it, for the ASGI front: no round trip per request.
-
-    Subscribed to CHANNEL, it re-reads the version whenever a bump is announced (within a
-    millisecond or so) and at least every second. `get()` is None until it is in step, and
-    again whenever the connection is lost: callers then read the version themselves.
-    """
-
-    RESYNC_SECONDS = 1.0
-
-    def __init__(self):
-        self.version, self._task = None, None
-
-    def get(self):
-        if self._task is None and redis_url():
-            self._task = asyncio.get_running_loop().create_task(self._follow(redis_url()))
-        return self.version
-
-    async def _follow(self, url):
-        from redis import asyncio as aioredis
-
-        key, channel = cache.make_key(KEY), cache.make_key(CHANNEL)
-        while True:
-            client = aioredis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=1)
-            try:
-                async with client.pubsub() as pubsub:
-                    await pubsub.subscribe(channel)  # first subscribe, then read: no bump is missed
-                    while True:
-                        raw = await client.get(key)
-                        self.version = int(raw) if raw is not None else None
-                        await pubsub.get_message(ignore_subscribe_messages=True, timeout=self.RESYNC_SECONDS)
-            except (redis.RedisError, OSError, ValueError):
-                self.version = None
-                await asyncio.sleep(self.RESYNC_SECONDS)
-            finally:
-                await client.aclose()
+    cache.set(KEY, new_token(), timeout=None)
+    frontend_cache.ban_everything()
 
 
 class ProcessMemo:
@@ -171,15 +158,32 @@ def _public_models():
     return (Page, Site, *restrictions, get_document_model(), get_image_model(), *get_snippet_models())
 
 
+def is_draft_save(instance, update_fields):
+    """Whether this save only wrote a draft (or Wagtail's bookkeeping of one)."""
+    if not isinstance(instance, DraftStateMixin):
+        return False
+    if not instance.live:
+        return True  # not visible; publishing it sends page_published (or saves it live)
+    # modeltranslation saves draft_title as draft_title_en, draft_title_es...
+    return update_fields is not None and all(
+        name in DRAFT_BOOKKEEPING or name.startswith("draft_title") for name in update_fields
+    )
+
+
 @receiver(post_save, dispatch_uid="content_version_on_save")
+def content_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if not raw and isinstance(instance, _public_models()) and not is_draft_save(instance, update_fields):
+        changed()
+
+
 @receiver(post_delete, dispatch_uid="content_version_on_delete")
-def content_changed(sender, instance, raw=False, **kwargs):
-    if not raw and isinstance(instance, _public_models()):
-        bump()
+def content_deleted(sender, instance, **kwargs):
+    if isinstance(instance, _public_models()):
+        changed()
 
 
 @receiver(page_published, dispatch_uid="content_version_on_publish")
 @receiver(page_unpublished, dispatch_uid="content_version_on_unpublish")
 @receiver(post_page_move, dispatch_uid="content_version_on_move")
 def page_changed(sender, **kwargs):
-    bump()
+    changed()

@@ -13,6 +13,7 @@ import re
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from ua_parser import Domain, load_lazy_builtins
 
@@ -31,6 +32,9 @@ MAX_USER_AGENT_LENGTH = 512
 
 # IE 2-10 say "MSIE n."; IE 11 dropped that token but keeps "Trident/7.".
 _OLD_IE = re.compile(r"MSIE (?:[2-9]|10)\.|Trident/7\.")
+
+# How long a cache in front may keep a verdict (every publish bans them with the pages).
+BROWSER_CHECK_SECONDS = 24 * 3600
 
 _SETTINGS = {"LEGACY_BROWSER_MIN_VERSIONS", "LEGACY_BROWSER_MEMO_SIZE"}
 
@@ -104,11 +108,12 @@ def is_legacy_browser(user_agent):
 
 
 class LegacyBrowserMiddleware:
-    """Sets request.legacy_browser; pages rendered for legacy browsers are private.
+    """Sets request.legacy_browser, before the page cache decides whether a page may be shared.
 
-    The notice makes those pages differ by browser, so a shared cache must not
-    hand them to anyone else. The other pages stay shareable: no Vary:
-    User-Agent, which would split shared caches into one copy per browser build.
+    The notice makes those pages differ by browser, so page_cache marks them private and no
+    shared cache hands them to anyone else. The other pages stay shareable: no Vary: User-Agent,
+    which would split shared caches into one copy per browser build. Varnish asks
+    `browser_check` which browsers those are (deploy/varnish/default.vcl).
     """
 
     def __init__(self, get_response):
@@ -116,9 +121,17 @@ class LegacyBrowserMiddleware:
         get_classifier()  # read the settings and load the parser now, not on a request
 
     def __call__(self, request):
-        legacy = is_legacy_browser(request.META.get("HTTP_USER_AGENT"))
-        request.legacy_browser = legacy
-        response = self.get_response(request)
-        if legacy:
-            patch_cache_control(response, private=True)  # also drops "public"
-        return response
+        request.legacy_browser = is_legacy_browser(request.META.get("HTTP_USER_AGENT"))
+        return self.get_response(request)
+
+
+def browser_check(request):
+    """Tells the HTTP cache in front whether this User-Agent gets the notice (X-Legacy-Browser).
+
+    Varnish asks once per distinct User-Agent and keeps the answer, then passes the pages of
+    legacy browsers to the site instead of answering them from its store.
+    """
+    response = HttpResponse(b"", content_type="text/plain")
+    response["X-Legacy-Browser"] = "yes" if request.legacy_browser else "no"
+    patch_cache_control(response, public=True, max_age=0, s_maxage=BROWSER_CHECK_SECONDS)
+    return response

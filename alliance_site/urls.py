@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern as WAGTAIL_SERVE_PATTERN
 
 from alliance_site.health import health
+from alliance_site.legacy_browser import browser_check
 from discovery import urls as discovery_urls
 from discovery.views import serve_document
 
@@ -20,6 +21,7 @@ urlpatterns = [
     # Open data without a language prefix: the language comes from ?lang= (English by default).
     path("api/", include("opendata.urls", namespace="opendata-any-language")),
     path("health/", health, name="health"),
+    path("browser-check/", browser_check, name="browser-check"),  # asked by Varnish
 ]
 # A database outage is a 503 page, not a server error (see alliance_site/outage.py).
 handler500 = "alliance_site.outage.server_error"

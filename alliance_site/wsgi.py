@@ -1,7 +1,17 @@
+"""The production application: `gunicorn alliance_site.wsgi` (gunicorn.conf.py: threaded workers)."""
+
 import os
 
+from django.core.checks import ERROR, run_checks
+from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance_site.settings.production")
 
 application = get_wsgi_application()
+
+# Refuse to start on settings that would serve wrong pages (for example a page cache that the
+# app servers do not share), as `manage.py check --deploy` would report them.
+errors = [message for message in run_checks(include_deployment_checks=True) if message.level >= ERROR]
+if errors:
+    raise ImproperlyConfigured("; ".join(str(message) for message in errors))

@@ -1,15 +1,17 @@
-"""Page benchmark: bytes, SQL queries, requests per second and latency, uncached and cached.
+"""Page benchmark: bytes, SQL queries, requests per second and latency, uncached and through Varnish.
 
     .venv/bin/python bench/pages.py [--duration 15] [--connections 16]
 
-Builds a scratch PostgreSQL database with the real content, serves it with gunicorn (2 workers,
-production settings, Redis as the cache) on 127.0.0.1, and measures with wrk, for each page:
-uncached (the full-page cache turned off, PAGE_CACHE_SECONDS=0) and cached; nginx serving the same
-HTML as a static file is the ceiling, measured in the same run. Prints one table; each figure's
-ratio to the ceiling is in the last columns. A second table shows the cached group page under a
-crowd of 64 connections: links carrying a new fbclid each, and editors publishing meanwhile.
-Then Lighthouse (bench/lighthouse.py, mobile) scores the home, a group and a project page in
-both languages. Needs wrk, nginx, npm and chromium (apt-get install wrk nginx npm chromium).
+Starts the production topology of `make cluster` (deploy/cluster.py: Varnish, two gunicorn app
+servers, PostgreSQL, Redis, S3) in a scratch folder, plus a third app server with the page cache
+off (PAGE_CACHE_SECONDS=0), and measures with wrk, for each page: uncached renders (that third
+server) and cached (through Varnish); nginx serving the same HTML as a static file is the
+ceiling, measured in the same run. Prints one table; each figure's ratio to the ceiling is in the
+last columns. A second table shows the group page through Varnish under a crowd of 64
+connections: links carrying a new fbclid each, and editors publishing twice a second meanwhile
+(each publish bans every page from Varnish). Then Lighthouse (bench/lighthouse.py, mobile) scores
+the home, a group and a project page in both languages. Needs wrk, nginx, npm and chromium
+(apt-get install wrk nginx npm chromium).
 """
 
 import argparse
@@ -24,10 +26,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lighthouse import DEFAULT_PATHS, run_lighthouse, under_target  # noqa: E402
 from lighthouse import table as lighthouse_table  # noqa: E402
-from site_under_test import HOST, ROOT, Site, free_port, get, parse_wrk, run  # noqa: E402
+from site_under_test import HOST, ROOT, free_port, get, parse_wrk, run  # noqa: E402
+
+from deploy.cluster import Cluster  # noqa: E402
 
 PAGES = {
     "home": "/en/",
@@ -122,40 +127,32 @@ def nginx_ceiling(html, duration, connections):
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def measure(site, pages, mode, seconds, args):
-    """wrk figures of every page with the page cache on or off; Lighthouse scores when cached."""
-    site.env["PAGE_CACHE_SECONDS"] = seconds
-    site.start()
-    figures, scores = {}, None
-    try:
-        for name, url in pages.items():
-            status, body = get(site.port, url)
-            if status != 200:
-                sys.exit(f"{url} answered {status} ({mode}); see {site.server_log}")
-            figures[name] = {"html": body, "wrk": wrk(site.port, url, args.duration, args.connections)}
-        if mode == "cached":
-            figures["crowd"] = crowd(site, pages[CROWD_PAGE], args)
-            if not args.skip_lighthouse:
-                scores = run_lighthouse(f"http://{HOST}:{site.port}", DEFAULT_PATHS)
-    finally:
-        site.stop()
-    return figures, scores
+def measure(port, pages, args):
+    """wrk figures of every page served on this port."""
+    figures = {}
+    for name, url in pages.items():
+        status, body = get(port, url)
+        if status != 200:
+            sys.exit(f"{url} answered {status} on port {port}")
+        figures[name] = {"html": body, "wrk": wrk(port, url, args.duration, args.connections)}
+    return figures
 
 
-def crowd(site, url, args):
-    """The cached page under a crowd: every link with its own fbclid; editors publishing meanwhile."""
+def crowd(cluster, url, args):
+    """The page through Varnish under a crowd: every link with its own fbclid; editors publishing."""
+    port = cluster.ports["varnish"]
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
         script.write(TRACKED_LINKS_LUA)
         script.flush()
-        tracked = wrk(site.port, url, args.duration, CROWD_CONNECTIONS, script.name)
+        tracked = wrk(port, url, args.duration, CROWD_CONNECTIONS, script.name)
     publishing = subprocess.Popen(
         [sys.executable, "manage.py", "shell", "--no-imports", "-c", PUBLISHING_SCRIPT % (args.duration + 5)],
         cwd=ROOT,
-        env=site.env,
+        env=cluster.env,
     )
     try:
         time.sleep(3)  # Django starting up
-        changing = wrk(site.port, url, args.duration, CROWD_CONNECTIONS)
+        changing = wrk(port, url, args.duration, CROWD_CONNECTIONS)
     finally:
         publishing.kill()
         publishing.wait()
@@ -170,28 +167,34 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--skip-lighthouse", action="store_true")
     args = parser.parse_args()
-    for tool in ("wrk", "nginx", "gunicorn"):
+    for tool in ("wrk", "nginx", "gunicorn", "varnishd"):
         if not shutil.which(tool) and not Path(sys.executable).with_name(tool).exists():
             sys.exit(f"{tool} is missing (apt-get install wrk nginx)")
 
-    site = Site(free_port(), workers=2)
+    cluster = Cluster(tempfile.mkdtemp(prefix="alliance-bench-"), workers=2)
     try:
-        site.build()
-        output = site.manage("shell", "--no-imports", "-c", QUERIES_SCRIPT % json.dumps(PAGES))
+        cluster.start()
+        output = cluster.manage("shell", "--no-imports", "-c", QUERIES_SCRIPT % json.dumps(PAGES)).stdout
         queries = json.loads(output.strip().splitlines()[-1])
-        uncached, _ = measure(site, PAGES, "uncached", "0", args)
-        cached, scores = measure(site, PAGES, "cached", "86400", args)
-        crowd_figures = cached.pop("crowd")
+        cluster.stop_app("b", sig=15)  # two cores: the uncached server gets B's share
+        cluster.start_app("uncached", PAGE_CACHE_SECONDS="0")
+        uncached = measure(cluster.ports["uncached"], PAGES, args)
+        cluster.stop_app("uncached", sig=15)
+        cluster.start_app("b")
+        cached = measure(cluster.ports["varnish"], PAGES, args)
+        crowd_figures = crowd(cluster, PAGES[CROWD_PAGE], args)
+        scores = None if args.skip_lighthouse else run_lighthouse(cluster.url, DEFAULT_PATHS)
         ceilings = {
             name: nginx_ceiling(cached[name]["html"], args.duration, args.connections) for name in PAGES
         }
     finally:
-        site.clean()
+        cluster.stop_all()
+        shutil.rmtree(cluster.folder, ignore_errors=True)
 
     print(
         f"{'page':<20}{'bytes':>8}{'SQL':>5}"
-        f"{'uncached rps':>14}{'p50':>9}{'p99':>9}{'cached rps':>12}{'p50':>9}{'p99':>9}"
-        f"{'nginx rps':>11}{'uncached/nginx':>16}{'cached/nginx':>14}"
+        f"{'uncached rps':>14}{'p50':>9}{'p99':>9}{'Varnish rps':>12}{'p50':>9}{'p99':>9}"
+        f"{'nginx rps':>11}{'uncached/nginx':>16}{'Varnish/nginx':>14}"
     )
     errors = 0
     for name in PAGES:
@@ -205,7 +208,8 @@ def main():
             f"{slow['requests_per_second'] / ceiling['requests_per_second']:>16.3f}"
             f"{fast['requests_per_second'] / ceiling['requests_per_second']:>14.3f}"
         )
-    print(f"\n{CROWD_PAGE}, cached, {CROWD_CONNECTIONS} connections{'rps':>20}{'p50':>9}{'p90':>9}{'p99':>9}")
+    heading = f"{CROWD_PAGE}, through Varnish, {CROWD_CONNECTIONS} connections"
+    print(f"\n{heading:<56}{'rps':>9}{'p50':>9}{'p90':>9}{'p99':>9}")
     for name, figures in crowd_figures.items():
         errors += figures["non_2xx_3xx"] + figures["socket_errors"]
         print(

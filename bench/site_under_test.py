@@ -78,12 +78,12 @@ class Site:
         return json.loads(self.manage("shell", "--no-imports", "-c", URLS_SCRIPT).strip().splitlines()[-1])
 
     def start(self):
-        """gunicorn as production runs it (gunicorn.conf.py: uvicorn workers, the ASGI application)."""
+        """gunicorn as production runs it (gunicorn.conf.py: threaded workers, the WSGI application)."""
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.server = subprocess.Popen(
             [
                 str(gunicorn),
-                "alliance_site.asgi",
+                "alliance_site.wsgi",
                 "--config",
                 "gunicorn.conf.py",
                 "--bind",

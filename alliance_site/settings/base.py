@@ -56,6 +56,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "alliance_site.content_version.ContentVersionMiddleware",
+    # Before the page cache, which decides from it (and only there) whether a page may be shared.
+    "alliance_site.legacy_browser.LegacyBrowserMiddleware",
     # Outside the rest, so that a stored page has every header the other middleware add.
     "alliance_site.page_cache.PageCacheMiddleware",
     "alliance_site.page_cache.PageCompressionMiddleware",
@@ -72,7 +74,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "alliance_site.legacy_browser.LegacyBrowserMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
@@ -131,6 +132,24 @@ if os.environ.get("REDIS_URL"):
         }
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    # The embedded default: files on this machine, shared by every process on it (the server's
+    # workers, publish_scheduled from cron, load_alliance_content), so that a change made by one
+    # is seen by all. Production needs Redis (a system check says so).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+
+# The HTTP caches in front (Varnish), banned once a change commits: FRONTEND_CACHES is a
+# comma-separated list of each one's address, e.g. http://10.0.0.5:6081 (see frontend_cache.py).
+WAGTAILFRONTENDCACHE = {
+    f"cache-{number}": {"BACKEND": "alliance_site.frontend_cache.VarnishBan", "LOCATION": location}
+    for number, location in enumerate(filter(None, os.environ.get("FRONTEND_CACHES", "").split(",")), 1)
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

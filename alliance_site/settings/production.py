@@ -24,8 +24,8 @@ SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # load balancers probe over plain HTTP
 SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+# Only a site served over plain HTTP on purpose (make cluster, on 127.0.0.1) turns these off.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = os.environ.get("SECURE_COOKIES", "true").lower() == "true"
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 TEMPLATES[0]["APP_DIRS"] = False  # noqa: F405

@@ -1,5 +1,6 @@
 """Test settings: DATABASE_URL picks PostgreSQL, otherwise SQLite; uploads go to a temp folder."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -15,3 +16,5 @@ STORAGES = {
 }
 STATIC_ROOT = tempfile.mkdtemp(prefix="alliance-static-")
 WHITENOISE_AUTOREFRESH = True
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache") and not os.environ.get("CACHE_DIR"):  # noqa: F405
+    CACHES["default"]["LOCATION"] = tempfile.mkdtemp(prefix="alliance-cache-")  # noqa: F405

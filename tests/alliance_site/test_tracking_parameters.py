@@ -20,3 +20,20 @@ from alliance_site.page_cache import without_tracking
 )
 def test_without_tracking(query, kept):
     assert without_tracking(query) == kept
+
+
+def test_varnish_strips_the_same_parameters_as_the_site():
+    """deploy/varnish/default.vcl keeps its own copy of the list (VCL cannot import it)."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from alliance_site.page_cache import TRACKING_PARAMETERS, TRACKING_PREFIXES
+
+    vcl = Path(settings.BASE_DIR, "deploy", "varnish", "default.vcl").read_text()
+    alternatives = re.search(r"\(\?<=\[\?&\]\)\(\?:(.*?)\)\(\?:=", vcl).group(1).split("|")
+    prefixes = {name.replace("(?:_|%5f)[^&=]*", "_") for name in alternatives if "[^&=]*" in name}
+    names = {name for name in alternatives if "[^&=]*" not in name}
+    assert names == TRACKING_PARAMETERS
+    assert prefixes == set(TRACKING_PREFIXES)

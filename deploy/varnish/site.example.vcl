@@ -1,0 +1,47 @@
+# What differs per deployment: copy to /etc/varnish/site.vcl beside default.vcl and edit.
+# `make cluster` writes its own (deploy/cluster.py).
+
+probe health {
+    # Host must be one of the site's ALLOWED_HOSTS.
+    .request = "GET /health/ HTTP/1.1"
+               "Host: www.example.org"
+               "User-Agent: varnish-probe"
+               "Connection: close";
+    .interval = 1s;
+    .timeout = 2s;
+    .window = 3;
+    .threshold = 2;
+    .initial = 2;
+}
+
+backend app1 {
+    .host = "10.0.0.11";
+    .port = "8000";
+    .probe = health;
+    .connect_timeout = 1s;
+    .first_byte_timeout = 30s;
+}
+
+backend app2 {
+    .host = "10.0.0.12";
+    .port = "8000";
+    .probe = health;
+    .connect_timeout = 1s;
+    .first_byte_timeout = 30s;
+}
+
+# Who may send BAN (the app servers; FRONTEND_CACHES on them names this Varnish).
+acl banners {
+    "localhost";
+    "10.0.0.0"/24;
+}
+
+sub vcl_init {
+    new app = directors.round_robin();
+    app.add_backend(app1);
+    app.add_backend(app2);
+}
+
+sub outage_page {
+    synthetic(std.fileread("/etc/varnish/503.html"));  # a copy of templates/503.html
+}

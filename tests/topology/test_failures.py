@@ -1,0 +1,102 @@
+"""Faults stay small: a dead app server, a database or Redis outage, every backend down."""
+
+import secrets
+import threading
+import time
+
+from .site import eventually, get
+
+GROUP = "/en/technical-groups/cooperation/"
+GROUP_ES = "/es/grupos-tecnicos/cooperacion/"
+OUTAGE = b"Temporarily unavailable"
+
+
+def uncached(language="en"):
+    """A page no one has asked for yet: Varnish must ask an app server for it."""
+    return (
+        f"/{language}/search/?q=cooperation+{secrets.token_hex(3)}"
+        if language == "en"
+        else (f"/es/buscar/?q=cooperacion+{secrets.token_hex(3)}")
+    )
+
+
+def test_killing_one_app_server_under_load_fails_no_request(cluster):
+    failures, answered, stop = [], [], threading.Event()
+    queries = [f"/en/search/?q=group+{n}" for n in range(40)] + [GROUP, GROUP_ES]
+
+    def load(offset):
+        n = offset
+        while not stop.is_set():
+            url = cluster.url + queries[n % len(queries)]
+            n += 1
+            try:
+                response = get(url)
+                (answered if response.status_code == 200 else failures).append((url, response.status_code))
+            except OSError as error:
+                failures.append((url, repr(error)))
+
+    workers = [threading.Thread(target=load, args=(n * 7,)) for n in range(4)]
+    for worker in workers:
+        worker.start()
+    try:
+        time.sleep(1.5)
+        cluster.stop_app("a")  # SIGKILL, mid-request
+        time.sleep(3)
+    finally:
+        stop.set()
+        for worker in workers:
+            worker.join(15)
+        cluster.start_app("a")
+    assert len(answered) > 50
+    assert failures == []
+
+
+def test_a_database_outage_serves_stored_pages_and_a_clean_503_then_recovers(cluster):
+    for url in (GROUP, GROUP_ES):
+        get(cluster.url + url), get(cluster.url + url)
+    stored = {url: get(cluster.url + url).content for url in (GROUP, GROUP_ES)}
+    cluster.stop_postgres()
+    try:
+        for _ in range(3):
+            for url, content in stored.items():
+                response = get(cluster.url + url)
+                assert response.status_code == 200 and response.content == content
+            time.sleep(0.5)
+        for language in ("en", "es"):
+            response = get(cluster.url + uncached(language))
+            assert response.status_code == 503 and OUTAGE in response.content
+            assert "no-store" in response.headers["Cache-Control"]
+    finally:
+        cluster.start_postgres()
+    assert eventually(lambda: get(cluster.url + uncached()).status_code == 200, seconds=5)
+    assert eventually(lambda: get(cluster.url + uncached("es")).status_code == 200, seconds=5)
+
+
+def test_a_redis_outage_keeps_pages_served_and_health_says_degraded(cluster):
+    cluster.stop("redis")
+    try:
+        health = cluster.app_url("b") + "/health/"
+        assert eventually(lambda: get(health).json().get("status") == "degraded", seconds=5)
+        assert get(health).status_code == 200
+        for base in (cluster.url, cluster.app_url("b")):
+            for language in ("en", "es"):
+                assert get(base + uncached(language)).status_code == 200
+        assert get(cluster.app_url("a") + GROUP_ES).status_code == 200
+    finally:
+        cluster.start_redis()
+    assert eventually(lambda: get(cluster.app_url("b") + "/health/").json().get("status") == "ok", seconds=10)
+
+
+def test_with_every_app_server_down_stored_pages_are_still_served(cluster):
+    get(cluster.url + GROUP), get(cluster.url + GROUP)
+    stored = get(cluster.url + GROUP).content
+    cluster.stop_app("a", sig=15)
+    cluster.stop_app("b", sig=15)
+    try:
+        assert eventually(lambda: get(cluster.url + uncached()).status_code == 503, seconds=5)
+        response = get(cluster.url + GROUP)
+        assert response.status_code == 200 and response.content == stored
+    finally:
+        cluster.start_app("a")
+        cluster.start_app("b")
+    assert eventually(lambda: get(cluster.url + uncached()).status_code == 200, seconds=5)

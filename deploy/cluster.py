@@ -218,7 +218,8 @@ class Cluster:
 
     def start_varnish(self):
         (self.folder / "503.html").write_bytes((ROOT / "templates" / "503.html").read_bytes())
-        (self.folder / "site.vcl").write_text(SITE_VCL.format(folder=self.folder, **self.ports))
+        site_vcl = (ROOT / "deploy" / "varnish" / "cluster-site.vcl.in").read_text()
+        (self.folder / "site.vcl").write_text(site_vcl.format(folder=self.folder, **self.ports))
         command = [
             "varnishd",
             "-F",
@@ -257,29 +258,6 @@ class Cluster:
         apps = [name for name in self.processes if name.startswith("app-")]
         for name in ("varnish", *apps, "s3", "redis", "postgres"):
             self.stop(name, signal.SIGINT if name == "postgres" else signal.SIGTERM)
-
-
-SITE_VCL = """
-probe health {{
-    .request = "GET /health/ HTTP/1.1" "Host: 127.0.0.1" "User-Agent: varnish-probe" "Connection: close";
-    .interval = 500ms;
-    .timeout = 2s;
-    .window = 3;
-    .threshold = 2;
-    .initial = 2;
-}}
-backend app_a {{ .host = "127.0.0.1"; .port = "{a}"; .probe = health; .connect_timeout = 1s; }}
-backend app_b {{ .host = "127.0.0.1"; .port = "{b}"; .probe = health; .connect_timeout = 1s; }}
-acl banners {{ "127.0.0.1"; }}
-sub vcl_init {{
-    new app = directors.round_robin();
-    app.add_backend(app_a);
-    app.add_backend(app_b);
-}}
-sub outage_page {{
-    synthetic(std.fileread("{folder}/503.html"));
-}}
-"""
 
 
 def main():

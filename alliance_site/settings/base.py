@@ -124,14 +124,15 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "alliance"),
             "OPTIONS": {
-                # With Redis down, pages are still served (from the database, more slowly).
+                # With Redis down, pages are still served (from the database, more slowly): one
+                # short attempt, then none for a few seconds, and one line in the log.
                 "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_CONNECT_TIMEOUT": 0.25,
                 "SOCKET_TIMEOUT": 0.5,
+                "REDIS_CLIENT_CLASS": "alliance_site.redis_circuit.CircuitBreakingRedis",
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     # The embedded default: files on this machine, shared by every process on it (the server's
     # workers, publish_scheduled from cron, load_alliance_content), so that a change made by one

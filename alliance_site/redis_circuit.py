@@ -32,7 +32,7 @@ class _Circuit:
             self.open_until = time.monotonic() + OPEN_SECONDS
             if not self.down:
                 self.down = True
-                logger.warning("Redis is unreachable (%s); cache off for %s s at a time.", error, OPEN_SECONDS)
+                logger.warning("Redis is unreachable (%s); cache off for %s s at a time", error, OPEN_SECONDS)
 
     def succeeded(self):
         if self.down:

@@ -114,7 +114,8 @@ _remembered = ProcessMemo(2048)
 
 
 def remember(key, compute, timeout=3600):
-    """`compute()`, kept in this process and in the shared cache until the content changes."""
+    """`compute()`, kept in this process and in the shared cache until the content changes (None is
+    not kept)."""
     version = current()
     value = _remembered.get(version, key)
     if value is None:
@@ -122,6 +123,8 @@ def remember(key, compute, timeout=3600):
         value = cache.get(shared_key)
         if value is None:
             value = compute()
+            if value is None:
+                return None  # nothing to remember (a URL no page has, say)
             cache.set(shared_key, value, timeout)
         _remembered.set(version, key, value)
     return value

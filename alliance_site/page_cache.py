@@ -9,7 +9,9 @@ which revalidate with the ETag; they are also kept in Django's cache (Redis in p
 on the content version. Anything built for one person is marked private.
 
 A response whose content version changed while it was being built may hold content from before
-a commit: it is neither stored nor shareable.
+a commit: it is neither stored nor shareable. Neither is one asked with query parameters that its
+view does not read (`request.query_parameters`, set by the view; pages declare theirs in
+`BasePage.query_parameters`), so random query strings cannot fill the caches.
 """
 
 import hashlib
@@ -77,6 +79,9 @@ def response_may_share(request, response):
     cache_control = response.get("Cache-Control", "")
     return (
         response.status_code == 200
+        # Only the parameters a view reads make distinct copies (views name them in
+        # request.query_parameters); anything else is junk or probing, answered but not kept.
+        and set(request.GET) <= getattr(request, "query_parameters", frozenset())
         and not response.streaming
         and not response.cookies
         and "private" not in cache_control

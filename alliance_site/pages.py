@@ -18,6 +18,8 @@ class BasePage(Page):
     language, and admin search on the titles of both languages."""
 
     base_form_class = TranslatorAwarePageForm
+    # The query parameters the page reads; any other makes it unshareable (see page_cache.py).
+    query_parameters = frozenset()
 
     search_fields = Page.search_fields + [
         index.SearchField("title_en"),
@@ -36,6 +38,10 @@ class BasePage(Page):
     @property
     def default_preview_mode(self):
         return settings.LANGUAGE_CODE
+
+    def serve(self, request, *args, **kwargs):
+        request.query_parameters = self.query_parameters
+        return super().serve(request, *args, **kwargs)
 
     def get_view_restrictions(self):
         # Skip Wagtail's two queries per page view while no page has a view restriction.

@@ -7,16 +7,19 @@
   reach the session store either.
 - Methods other than GET and HEAD on the public site: 405, with the allowed methods, before the
   CSRF check would answer 403. Paths under settings.WRITE_METHOD_PATH_PREFIXES (the admin) take
-  any method.
+  any method. Either way the body is not read.
+- A body announced larger than the largest upload (MAX_DOCUMENT_SIZE and a form around it): 413,
+  before any of it is read (nginx and Varnish in deploy/ refuse it earlier still).
 """
 
 import re
 
 from django.conf import settings
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.views.defaults import bad_request
 
 SAFE_METHODS = ("GET", "HEAD")
+FORM_OVERHEAD = 1024 * 1024  # the other fields of an upload form, and multipart boundaries
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -34,7 +37,14 @@ class RequestGuardMiddleware:
             return bad_request(request, MalformedRequest("control characters in the address"))
         if request.method not in SAFE_METHODS and not request.path_info.startswith(self.write_prefixes):
             return HttpResponseNotAllowed(SAFE_METHODS)
+        if body_length(request) > settings.ALLIANCE_MAX_DOCUMENT_SIZE + FORM_OVERHEAD:
+            return HttpResponse(status=413, content=b"Request body too large", content_type="text/plain")
         cookies = request.COOKIES
         for name in [name for name, value in cookies.items() if _CONTROL.search(name + value)]:
             del cookies[name]
         return self.get_response(request)
+
+
+def body_length(request):
+    length = request.META.get("CONTENT_LENGTH") or "0"
+    return int(length) if length.isdecimal() else 0

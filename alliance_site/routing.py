@@ -40,7 +40,7 @@ def _locate(site, language, path):
     found = (
         Page.objects.filter(**{f"url_path_{language}": target}).values_list("pk", "content_type_id").first()
     )
-    return found or ()
+    return found  # None for a path no page has: not remembered, so random paths fill nothing
 
 
 def serve(request, path):

@@ -58,6 +58,7 @@ class CooperationProjectIndexPage(SectionPage):
 
     subpage_types = ["cooperation.CooperationProjectPage"]
     template = "pages/cooperation_project_index_page.html"
+    query_parameters = frozenset(ProjectFilterForm.base_fields)
 
     class Meta:
         verbose_name = _("cooperation projects index")

@@ -7,7 +7,7 @@ from wagtail.models import Site
 
 from alliance_site.pages import SectionPage
 
-from .library import groups_by_document, library_documents
+from .library import DocumentFilterForm, groups_by_document, library_documents
 from .search import SearchResults, SearchText
 from .search.query import MAX_LENGTH
 
@@ -17,6 +17,7 @@ class SearchPage(SectionPage):
 
     template = "pages/search_page.html"
     results_per_page = 10
+    query_parameters = frozenset({"q", "page"})
 
     class Meta:
         verbose_name = _("search page")
@@ -40,6 +41,7 @@ class DocumentLibraryPage(SectionPage):
 
     template = "pages/document_library_page.html"
     documents_per_page = 20
+    query_parameters = frozenset({*DocumentFilterForm.base_fields, "page"})
 
     class Meta:
         verbose_name = _("document library")

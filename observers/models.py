@@ -79,6 +79,7 @@ class ObserverStatesPage(SectionPage):
     ]
     search_fields = SectionPage.search_fields + [index.SearchField("history")]
     template = "pages/observer_states_page.html"
+    query_parameters = frozenset({"continent"})
 
     class Meta:
         verbose_name = _("observer states page")

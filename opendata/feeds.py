@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from cooperation.models import CooperationProjectIndexPage, CooperationProjectPage
 
-from .views import BadRequest, requested_language
+from .views import QUERY_PARAMETERS, BadRequest, requested_language
 
 LATEST = 20
 
@@ -19,6 +19,7 @@ class ProjectChangesFeed(Feed):
     feed_type = Atom1Feed
 
     def __call__(self, request, *args, **kwargs):
+        request.query_parameters = QUERY_PARAMETERS
         try:
             language = requested_language(request)
         except BadRequest as error:

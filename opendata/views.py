@@ -53,7 +53,12 @@ def page_link(request, number):
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
+# What the data sets and the feed read; any other parameter makes an answer unshareable.
+QUERY_PARAMETERS = frozenset({"lang", "page", "page_size"})
+
+
 def data_set(request, name, render):
+    request.query_parameters = QUERY_PARAMETERS
     resource, links = RESOURCES.get(name), {}
     try:
         if resource is None:

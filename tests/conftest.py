@@ -30,3 +30,10 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed(): ...` runs what waits for the transaction to commit (the test's never does),
+    as a real commit would at the end of the block: the caches learn of the change then."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

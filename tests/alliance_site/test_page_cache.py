@@ -46,47 +46,54 @@ def test_anonymous_pages_set_no_cookie_and_vary_on_nothing_personal(client):
         assert "Cookie" not in vary and "User-Agent" not in vary, (url, vary)
 
 
-def test_publishing_makes_the_page_fresh_at_once_in_both_languages(client):
+def test_publishing_makes_the_page_fresh_at_once_in_both_languages(client, committed):
     fetch(client, GROUP_EN), fetch(client, GROUP_ES), fetch(client, "/en/technical-groups/")
     page = TechnicalGroupPage.objects.get(slug_en="tourism")
     page.summary_en, page.summary_es = "Fresh English summary.", "Resumen recién publicado."
-    page.save_revision().publish()
+    with committed():
+        page.save_revision().publish()
     assert "Fresh English summary." in text_of(fetch(client, GROUP_EN).content.decode())
     assert "Resumen recién publicado." in text_of(fetch(client, GROUP_ES).content.decode())
     assert "Fresh English summary." in text_of(fetch(client, "/en/technical-groups/").content.decode())
 
 
-def test_unpublishing_and_deleting_take_effect_at_once(client):
+def test_unpublishing_and_deleting_take_effect_at_once(client, committed):
     fetch(client, GROUP_EN)
     page = TechnicalGroupPage.objects.get(slug_en="tourism")
-    page.unpublish()
+    with committed():
+        page.unpublish()
     assert client.get(GROUP_EN).status_code == 404
-    page.save_revision().publish()
+    with committed():
+        page.save_revision().publish()
     fetch(client, GROUP_EN)
-    page.delete()
+    with committed():
+        page.delete()
     assert client.get(GROUP_EN).status_code == 404
     assert "/en/technical-groups/tourism/" not in fetch(client, "/en/technical-groups/").content.decode()
 
 
-def test_moving_a_page_takes_effect_at_once(client):
+def test_moving_a_page_takes_effect_at_once(client, committed):
     fetch(client, GROUP_EN)
     page = TechnicalGroupPage.objects.get(slug_en="tourism")
     page.slug_en = "tourism-group"
     page.slug = "tourism-group"
-    page.save_revision().publish()
+    with committed():
+        page.save_revision().publish()
     assert client.get(GROUP_EN).status_code == 404
     fetch(client, "/en/technical-groups/tourism-group/")
 
 
-def test_snippet_and_document_changes_refresh_the_pages_that_show_them(client):
+def test_snippet_and_document_changes_refresh_the_pages_that_show_them(client, committed):
     fetch(client, "/en/observer-states/"), fetch(client, "/en/technical-groups/cooperation/")
     observer = ObserverState.objects.get(iso_code="LV")
     observer.name_en = "Republic of Latvia"
-    observer.save()
+    with committed():
+        observer.save()
     assert "Republic of Latvia" in fetch(client, "/en/observer-states/").content.decode()
     document = LegalDocument.objects.get(title_en__startswith="Framework Agreement", language="en")
     document.title_en = "Framework Agreement (consolidated)"
-    document.save()
+    with committed():
+        document.save()
     assert (
         "Framework Agreement (consolidated)"
         in fetch(client, "/en/technical-groups/cooperation/").content.decode()
@@ -153,3 +160,38 @@ def test_pages_are_built_without_the_tracking_parameters(client):
     assert filtered["X-Page-Cache"] == "miss" and filtered.content != unfiltered
     again = fetch(client, "/es/proyectos-de-cooperacion/?status=concluded&fbclid=y2")
     assert again["X-Page-Cache"] == "hit" and again.content == filtered.content
+
+
+def test_shareable_pages_tell_shared_caches_how_long_to_keep_them(client, settings):
+    """Defect: `public, max-age=0, must-revalidate` alone let no shared cache store anything."""
+    for url in (GROUP_EN, GROUP_ES, "/en/api/v1/groups.json", "/es/api/v1/projects.atom", "/sitemap.xml"):
+        response = fetch(client, url)
+        cache_control = response["Cache-Control"]
+        assert "public" in cache_control and f"s-maxage={settings.PAGE_CACHE_SECONDS}" in cache_control, url
+        assert "max-age=0" in cache_control and "must-revalidate" in cache_control, url
+
+
+def test_query_parameters_no_page_reads_make_no_entries(client):
+    """A flood of made-up query strings is answered, but fills neither Django's cache nor Varnish."""
+    for number in range(30):
+        for url in (GROUP_EN, f"/es/buscar/?q=agua&x{number}=1", f"/en/api/v1/groups.json?junk={number}"):
+            response = client.get(f"{url}{'&' if '?' in url else '?'}n={number}")
+            assert response.status_code == 200
+            assert "X-Page-Cache" not in response and "private" in response["Cache-Control"], url
+    # What the pages read still makes their own, shared copies.
+    for url in ("/es/buscar/?q=agua", "/es/proyectos-de-cooperacion/?country=CL", "/en/api/v1/groups.json?page=1"):
+        assert fetch(client, url)["X-Page-Cache"] == "miss"
+        assert fetch(client, url)["X-Page-Cache"] == "hit"
+
+
+def test_paths_no_page_has_are_not_remembered(client, settings):
+    from pathlib import Path
+
+    def entries():
+        return len(list(Path(settings.CACHES["default"]["LOCATION"]).glob("*.djcache")))
+
+    client.get("/en/no-such-page/")
+    before = entries()
+    for number in range(30):
+        assert client.get(f"/en/no-such-page-{number}/").status_code == 404
+    assert entries() == before  # not one route entry per random path

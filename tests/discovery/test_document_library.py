@@ -199,12 +199,14 @@ def test_documents_are_paginated_and_pages_keep_the_filters(client):
     assert listed(client, "en", kind="guide", page=99) == second
 
 
-def test_documents_in_a_restricted_collection_are_not_listed(client):
+def test_documents_in_a_restricted_collection_are_not_listed(client, committed):
     root = Collection.get_first_root_node()
     private = root.add_child(name="Internal")
-    document = add_document("Internal working paper", kind="study", collection=private)
+    with committed():
+        document = add_document("Internal working paper", kind="study", collection=private)
     assert document.title_en in {title for title, _url in listed(client, "en")}
-    CollectionViewRestriction.objects.create(collection=private, restriction_type="password", password="x")
+    with committed():
+        CollectionViewRestriction.objects.create(collection=private, restriction_type="password", password="x")
     assert document.title_en not in {title for title, _url in listed(client, "en")}
     assert not public_documents().filter(pk=document.pk).exists()
 

@@ -241,24 +241,31 @@ def _stored_name(member):
         raise BackupError(f"The media archive holds an unsafe name: {member.name!r}") from error
 
 
-def _restore_media(archive_path, storage):
+def _files_to_restore(archive_path, storage):
+    """Names of the archived files that `storage` lacks; refuses one it holds with other content."""
+    missing = []
     with tarfile.open(archive_path, "r:gz") as archive:
-        members = [member for member in archive.getmembers() if member.isfile()]
-        missing = []
-        # Everything is checked before anything is written.
-        for member in members:
+        for member in archive:
+            if not member.isfile():
+                continue
             name = _stored_name(member)
             if not storage.exists(name):
-                missing.append(member)
+                missing.append(name)
                 continue
             with storage.open(name, "rb") as existing:
                 if sha256_of(existing) != sha256_of(archive.extractfile(member)):
                     raise BackupError(f"{name} exists and differs from the backup; move it away first.")
-        for member in missing:
-            name = _stored_name(member)
-            saved = storage.save(name, File(archive.extractfile(member), name=name))
-            if saved != name:
-                raise BackupError(f"{name} was stored as {saved}; the storage renamed it.")
+    return set(missing)
+
+
+def _restore_media(archive_path, storage, names):
+    with tarfile.open(archive_path, "r:gz") as archive:
+        for member in archive:
+            if member.isfile() and _stored_name(member) in names:
+                name = _stored_name(member)
+                saved = storage.save(name, File(archive.extractfile(member), name=name))
+                if saved != name:
+                    raise BackupError(f"{name} was stored as {saved}; the storage renamed it.")
 
 
 def restore_backup(folder, using="default"):
@@ -270,8 +277,10 @@ def restore_backup(folder, using="default"):
         raise BackupError(f"This is a {manifest['engine']} backup; the database is {connection.vendor}.")
     if connection.introspection.table_names():
         raise BackupError("The database is not empty: restore into a new, empty database.")
+    # Files are checked before anything is written: a refused restore leaves the database empty.
+    missing_files = _files_to_restore(folder / MEDIA_ARCHIVE, default_storage)
     _restore_database(connection, folder / DUMP_NAMES[manifest["engine"]])
-    _restore_media(folder / MEDIA_ARCHIVE, default_storage)
+    _restore_media(folder / MEDIA_ARCHIVE, default_storage, missing_files)
     restored = row_counts(using)
     missing = {label: rows for label, rows in manifest["rows"].items() if restored.get(label) != rows}
     if missing:

@@ -4,36 +4,46 @@ A backup is a folder named alliance-<UTC time> holding:
 
 - database.dump (PostgreSQL, pg_dump's custom format) or database.sqlite3 (SQLite's online
   backup), each a consistent snapshot of the database taken in one transaction;
-- media.tar.gz, every file under MEDIA_ROOT (documents, images), archived after the database, so
-  that every file the database refers to is in it;
+- media.tar.gz, every file of the default storage (documents, images; the local disk or the
+  bucket, read through Django's storage API), archived after the database, so that every file
+  the database refers to is in it;
 - manifest.json: the engine, the versions, a SHA-256 of each file and the number of rows of every
   model, which a restore checks against what it restored.
 
 The folder is written as <name>.partial and renamed once complete: a folder without that suffix
-is a whole backup. A restore needs an empty database (one that was never migrated) and refuses
-to overwrite a different file in MEDIA_ROOT.
+is a whole backup. It holds the database and restricted documents, so it is private to its owner
+(folders 0700, files 0600, whatever the umask). A restore needs an empty database (one that was
+never migrated), writes the files back through the storage API and refuses to overwrite a
+different file.
 """
 
 import datetime
 import hashlib
 import json
 import os
+import posixpath
 import shutil
 import sqlite3
+import stat
 import subprocess
 import tarfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import django
 import wagtail
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.core.files.utils import validate_file_name
 from django.db import connections, transaction
 
 FORMAT = 1
 DUMP_NAMES = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
 MEDIA_ARCHIVE = "media.tar.gz"
 MANIFEST = "manifest.json"
+PRIVATE_FOLDER, PRIVATE_FILE = stat.S_IRWXU, stat.S_IRUSR | stat.S_IWUSR  # 0700, 0600
 
 
 class BackupError(Exception):
@@ -44,12 +54,16 @@ def default_backup_root():
     return Path(os.environ.get("BACKUP_ROOT", settings.BASE_DIR / "backups"))
 
 
-def sha256(path):
+def sha256_of(file):
     digest = hashlib.sha256()
-    with open(path, "rb") as file:
-        for chunk in iter(lambda: file.read(1 << 20), b""):
-            digest.update(chunk)
+    for chunk in iter(lambda: file.read(1 << 20), b""):
+        digest.update(chunk)
     return digest.hexdigest()
+
+
+def sha256(path):
+    with open(path, "rb") as file:
+        return sha256_of(file)
 
 
 def row_counts(using="default"):
@@ -102,13 +116,32 @@ def _dump_database(connection, target, snapshot=None):
         raise BackupError(f"Backups of {connection.vendor} databases are not supported.")
 
 
-def _archive_media(target):
-    media = Path(settings.MEDIA_ROOT)
+def stored_files(storage, folder=""):
+    """Every file name in `storage`, sorted, found by walking listdir."""
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # a local MEDIA_ROOT that nothing was ever uploaded to
+        return []
+    names = [posixpath.join(folder, name) for name in files]
+    for child in folders:
+        names += stored_files(storage, posixpath.join(folder, child))
+    return sorted(names)
+
+
+def _archive_media(target, storage):
     with tarfile.open(target, "w:gz") as archive:
-        if media.is_dir():
-            for path in sorted(media.rglob("*")):
-                if path.is_file():
-                    archive.add(path, arcname=path.relative_to(media).as_posix(), recursive=False)
+        for name in stored_files(storage):
+            with storage.open(name, "rb") as file:
+                member = tarfile.TarInfo(name)
+                member.size, member.mode = file.size, PRIVATE_FILE
+                archive.addfile(member, file)
+
+
+def _make_private(folder):
+    """0700 for `folder`, 0600 for every file in it (what pg_dump or tarfile created may be wider)."""
+    folder.chmod(PRIVATE_FOLDER)
+    for path in folder.iterdir():
+        path.chmod(PRIVATE_FILE)
 
 
 def create_backup(root=None, using="default", now=None):
@@ -122,7 +155,12 @@ def create_backup(root=None, using="default", now=None):
     folder, partial = root / name, root / f"{name}.partial"
     if folder.exists():
         raise BackupError(f"{folder} already exists.")
-    partial.mkdir(parents=True, exist_ok=False)
+    if not root.exists():
+        root.mkdir(parents=True, mode=PRIVATE_FOLDER)
+        root.chmod(PRIVATE_FOLDER)  # mkdir's mode is filtered by the umask
+    # Born private (the umask may only narrow 0700), so nothing in it is ever readable by others.
+    partial.mkdir(mode=PRIVATE_FOLDER)
+    partial.chmod(PRIVATE_FOLDER)
     try:
         dump = partial / DUMP_NAMES[connection.vendor]
         # The row counts and the dump come from one snapshot of the database: on PostgreSQL
@@ -137,7 +175,7 @@ def create_backup(root=None, using="default", now=None):
                     snapshot = cursor.fetchone()[0]
             counts = row_counts(using)
             _dump_database(connection, dump, snapshot)
-        _archive_media(partial / MEDIA_ARCHIVE)
+        _archive_media(partial / MEDIA_ARCHIVE, default_storage)
         manifest = {
             "format": FORMAT,
             "created": now.isoformat(),
@@ -148,6 +186,7 @@ def create_backup(root=None, using="default", now=None):
             "rows": counts,
         }
         (partial / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+        _make_private(partial)
         partial.rename(folder)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
@@ -194,23 +233,43 @@ def _restore_database(connection, dump):
         connection.close()
 
 
-def _restore_media(archive_path):
-    media = Path(settings.MEDIA_ROOT)
-    media.mkdir(parents=True, exist_ok=True)
+def _stored_name(member):
+    """The storage name of an archived file; refuses absolute names and "..", as extraction would."""
+    try:
+        return validate_file_name(PurePosixPath(member.name).as_posix(), allow_relative_path=True)
+    except SuspiciousFileOperation as error:
+        raise BackupError(f"The media archive holds an unsafe name: {member.name!r}") from error
+
+
+def _files_to_restore(archive_path, storage):
+    """Names of the archived files that `storage` lacks; refuses one it holds with other content."""
+    missing = []
     with tarfile.open(archive_path, "r:gz") as archive:
-        members = archive.getmembers()
-        for member in members:
-            target = media / member.name
-            if member.isfile() and target.exists():
-                if sha256(target) != hashlib.sha256(archive.extractfile(member).read()).hexdigest():
-                    raise BackupError(f"{target} exists and differs from the backup; move it away first.")
-        archive.extractall(
-            media, members=[m for m in members if not (media / m.name).exists()], filter="data"
-        )
+        for member in archive:
+            if not member.isfile():
+                continue
+            name = _stored_name(member)
+            if not storage.exists(name):
+                missing.append(name)
+                continue
+            with storage.open(name, "rb") as existing:
+                if sha256_of(existing) != sha256_of(archive.extractfile(member)):
+                    raise BackupError(f"{name} exists and differs from the backup; move it away first.")
+    return set(missing)
+
+
+def _restore_media(archive_path, storage, names):
+    with tarfile.open(archive_path, "r:gz") as archive:
+        for member in archive:
+            if member.isfile() and _stored_name(member) in names:
+                name = _stored_name(member)
+                saved = storage.save(name, File(archive.extractfile(member), name=name))
+                if saved != name:
+                    raise BackupError(f"{name} was stored as {saved}; the storage renamed it.")
 
 
 def restore_backup(folder, using="default"):
-    """Restore `folder` into the (empty) database and MEDIA_ROOT; return the manifest."""
+    """Restore `folder` into the (empty) database and the default storage; return the manifest."""
     folder = Path(folder)
     manifest = read_manifest(folder)
     connection = connections[using]
@@ -218,8 +277,10 @@ def restore_backup(folder, using="default"):
         raise BackupError(f"This is a {manifest['engine']} backup; the database is {connection.vendor}.")
     if connection.introspection.table_names():
         raise BackupError("The database is not empty: restore into a new, empty database.")
+    # Files are checked before anything is written: a refused restore leaves the database empty.
+    missing_files = _files_to_restore(folder / MEDIA_ARCHIVE, default_storage)
     _restore_database(connection, folder / DUMP_NAMES[manifest["engine"]])
-    _restore_media(folder / MEDIA_ARCHIVE)
+    _restore_media(folder / MEDIA_ARCHIVE, default_storage, missing_files)
     restored = row_counts(using)
     missing = {label: rows for label, rows in manifest["rows"].items() if restored.get(label) != rows}
     if missing:

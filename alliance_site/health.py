@@ -1,19 +1,22 @@
-"""/health/: the state of the database and the cache, for a load balancer.
+"""/health/: the state of the database, the cache and the file storage, for a load balancer.
 
 200 while pages can be served: {"status": "ok"} or, with the cache down (pages are then built
-from the database, more slowly), {"status": "degraded"}. 503 while the database is unreachable.
+from the database, more slowly) or the file storage down (pages are served, their images and
+documents are not), {"status": "degraded"}. 503 while the database is unreachable.
 Never cached, never redirected to HTTPS (see SECURE_REDIRECT_EXEMPT), no session, no query
-beyond SELECT 1.
+beyond SELECT 1, one exists() call on the storage (a HEAD request on a bucket).
 """
 
 import secrets
 
 from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
 CACHE_KEY = "health-check"
+STORAGE_PROBE = "health-check"  # need not exist: answering at all is what counts
 
 
 def database_ok():
@@ -35,12 +38,20 @@ def cache_ok():
         return False
 
 
+def storage_ok():
+    try:
+        default_storage.exists(STORAGE_PROBE)
+    except Exception:  # noqa: BLE001 - any storage failure (network, credentials) means "unavailable"
+        return False
+    return True
+
+
 @never_cache
 def health(request):
-    database, cache_state = database_ok(), cache_ok()
+    database, cache_state, storage = database_ok(), cache_ok(), storage_ok()
     if not database:
         status = "unavailable"
-    elif not cache_state:
+    elif not (cache_state and storage):
         status = "degraded"
     else:
         status = "ok"
@@ -49,6 +60,7 @@ def health(request):
             "status": status,
             "database": "ok" if database else "unavailable",
             "cache": "ok" if cache_state else "unavailable",
+            "storage": "ok" if storage else "unavailable",
         },
         status=200 if database else 503,
     )

@@ -8,6 +8,7 @@ from wagtail.urls import serve_pattern as WAGTAIL_SERVE_PATTERN
 
 from alliance_site.health import health
 from alliance_site.legacy_browser import browser_check
+from alliance_site.media import serve_image
 from discovery import urls as discovery_urls
 from discovery.views import serve_document
 
@@ -22,14 +23,11 @@ urlpatterns = [
     path("api/", include("opendata.urls", namespace="opendata-any-language")),
     path("health/", health, name="health"),
     path("browser-check/", browser_check, name="browser-check"),  # asked by Varnish
+    # Images from the default storage (disk or bucket), in development and production alike.
+    path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", serve_image, name="media_image"),
 ]
 # A database outage is a 503 page, not a server error (see alliance_site/outage.py).
 handler500 = "alliance_site.outage.server_error"
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every public page lives under /en/ or /es/; "/" is redirected by LocaleMiddleware. Pages are
 # routed by alliance_site.routing (bounded queries), then served by Wagtail's own view.

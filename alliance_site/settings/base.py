@@ -183,6 +183,25 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads: an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is set (every app server sees the
+# same files), otherwise the local disk under MEDIA_ROOT. Either way the site serves images itself
+# under MEDIA_URL (alliance_site/media.py) and documents through /documents/.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    from botocore.config import Config
+
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None  # None: Amazon S3 itself
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    # Unset: boto3's own chain (instance role, ~/.aws) finds the credentials.
+    AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID") or None
+    AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY") or None
+    AWS_DEFAULT_ACL = None  # objects stay private (the bucket's policy); only the site reads them
+    AWS_QUERYSTRING_AUTH = True  # a URL the storage signs itself expires (pages link to MEDIA_URL)
+    AWS_S3_FILE_OVERWRITE = False  # two uploads of "report.pdf" stay two files, as on disk
+    AWS_S3_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # larger files are spooled to disk while served
+    # A bucket that does not answer fails a request (or /health/) in seconds, not minutes.
+    AWS_S3_CLIENT_CONFIG = Config(connect_timeout=3, read_timeout=20, retries={"max_attempts": 2})
+    STORAGES["default"] = {"BACKEND": "alliance_site.media.SiteServedS3Storage"}
 
 WAGTAIL_SITE_NAME = "Pacific Alliance"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -1,4 +1,8 @@
-"""Test settings: DATABASE_URL picks PostgreSQL, otherwise SQLite; uploads go to a temp folder."""
+"""Test settings: DATABASE_URL picks PostgreSQL, otherwise SQLite; uploads go to a temp folder.
+
+Uploads stay on the local disk whatever the environment says; the S3 storage is tested against
+moto with override_settings (tests/alliance_site/test_media_storage.py).
+"""
 
 import os
 import tempfile

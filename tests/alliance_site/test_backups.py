@@ -10,33 +10,39 @@ both languages) and every file exactly as they were at the backup, the deleted p
 import hashlib
 import json
 import os
+import stat
 import subprocess
 import sys
+import tarfile
 import textwrap
 import uuid
 from pathlib import Path
 from urllib.parse import quote
 
+import boto3
 import psycopg
 import pytest
 from django.conf import settings
 from django.db import connection
 
+from tests.alliance_site.test_media_storage import CREDENTIALS, REGION, moto_endpoint  # noqa: F401
+
 pytestmark = pytest.mark.django_db
 
 
 class Site:
-    """One scratch database plus MEDIA_ROOT, driven through manage.py."""
+    """One scratch database plus MEDIA_ROOT (or the bucket that `env` names), driven through manage.py."""
 
-    def __init__(self, url, media):
-        self.url, self.media = url, media
+    def __init__(self, url, media, env=None):
+        self.url, self.media, self.env = url, media, env or {}
 
-    def manage(self, *args, stdin=None):
+    def manage(self, *args, stdin=None, umask=-1):
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "alliance_site.settings.dev",
             "DATABASE_URL": self.url,
             "MEDIA_ROOT": str(self.media),
+            **self.env,
         }
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
@@ -46,6 +52,7 @@ class Site:
             capture_output=True,
             text=True,
             timeout=600,
+            umask=umask,
         )
         assert result.returncode == 0, f"manage.py {' '.join(args)}:\n{result.stdout}\n{result.stderr}"
         return result.stdout
@@ -138,8 +145,10 @@ def test_a_restored_backup_is_identical_and_keeps_a_page_deleted_later(tmp_path,
     before, files_before = source.dump(), source.files()
     assert any(path.startswith("documents/") for path in files_before)
 
-    output = source.manage("backup_site", "--output", str(tmp_path / "backups"))
+    # Even with a umask that lets everyone read, the backup (database, documents) is private.
+    output = source.manage("backup_site", "--output", str(tmp_path / "backups"), umask=0)
     folder = Path(output.split("Backup written to ")[-1].strip())
+    assert_private(folder)
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["engine"] == connection.vendor
     assert manifest["rows"]["wagtailcore.revision"] > manifest["rows"]["wagtailcore.page"]
@@ -173,8 +182,23 @@ def test_a_restored_backup_is_identical_and_keeps_a_page_deleted_later(tmp_path,
     assert "Resumen revisado en español: ñandú, acción. | True | A draft, not yet published." in summary
 
 
+def assert_private(folder):
+    """The backups folder, the backup and everything in it are the owner's only (0700 / 0600)."""
+    for path in (folder.parent, folder):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o700, path
+    files = list(folder.iterdir())
+    assert {path.name for path in files} >= {"manifest.json", "media.tar.gz"}
+    for path in files:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
 def manage_fails(site, *args):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "alliance_site.settings.dev", "DATABASE_URL": site.url}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "alliance_site.settings.dev",
+        "DATABASE_URL": site.url,
+        **site.env,
+    }
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
@@ -195,6 +219,8 @@ def test_restore_refuses_a_database_that_is_not_empty_and_a_damaged_backup(tmp_p
     source.shell(
         """
         from django.db import connection
+
+from tests.alliance_site.test_media_storage import CREDENTIALS, REGION, moto_endpoint  # noqa: F401
         with connection.cursor() as cursor:
             cursor.execute("CREATE TABLE something_else (id integer)")
         """
@@ -205,3 +231,48 @@ def test_restore_refuses_a_database_that_is_not_empty_and_a_damaged_backup(tmp_p
     restored = Site(restored_url, tmp_path / "media-restored")
     assert "missing or damaged" in manage_fails(restored, "restore_site", str(folder))
     assert "unfinished" in manage_fails(restored, "restore_site", f"{folder}.partial")
+
+
+def test_backup_and_restore_go_through_the_bucket(tmp_path, scratch_databases, moto_endpoint):  # noqa: F811
+    """With the S3 storage configured from the AWS_* variables, files go to and come from the bucket."""
+    bucket = f"alliance-backup-{uuid.uuid4().hex[:12]}"
+    s3 = boto3.client("s3", endpoint_url=moto_endpoint, region_name=REGION, **CREDENTIALS)
+    s3.create_bucket(Bucket=bucket)
+    env = {
+        "AWS_STORAGE_BUCKET_NAME": bucket,
+        "AWS_S3_ENDPOINT_URL": moto_endpoint,
+        "AWS_S3_REGION_NAME": REGION,
+        "AWS_ACCESS_KEY_ID": CREDENTIALS["aws_access_key_id"],
+        "AWS_SECRET_ACCESS_KEY": CREDENTIALS["aws_secret_access_key"],
+    }
+    files = {
+        "documents/0a1b2c3d/informe anual.pdf": "%PDF-1.4 restringido: ñandú".encode(),
+        "original_images/flag.png": bytes(range(256)) * 40,
+        "images/flag.original.png": b"rendition",
+    }
+    for key, content in files.items():
+        s3.put_object(Bucket=bucket, Key=key, Body=content)
+    source_url, restored_url = scratch_databases
+    unused_disk = tmp_path / "no-media-here"
+    source = Site(source_url, unused_disk, env)
+    output = source.manage("backup_site", "--output", str(tmp_path / "backups"), umask=0)
+    folder = Path(output.split("Backup written to ")[-1].strip())
+    assert_private(folder)
+    with tarfile.open(folder / "media.tar.gz") as archive:
+        assert {m.name: archive.extractfile(m).read() for m in archive.getmembers()} == files
+    assert not unused_disk.exists()
+
+    # The bucket loses everything; one name comes back with other content.
+    for key in files:
+        s3.delete_object(Bucket=bucket, Key=key)
+    s3.put_object(Bucket=bucket, Key="images/flag.original.png", Body=b"another image")
+    restored = Site(restored_url, unused_disk, env)
+    assert "differs from the backup" in manage_fails(restored, "restore_site", str(folder))
+    assert [item["Key"] for item in s3.list_objects_v2(Bucket=bucket)["Contents"]] == [
+        "images/flag.original.png"
+    ]
+
+    s3.delete_object(Bucket=bucket, Key="images/flag.original.png")  # the database is still empty
+    assert "Restored the backup" in restored.manage("restore_site", str(folder))
+    assert {key: s3.get_object(Bucket=bucket, Key=key)["Body"].read() for key in files} == files
+    assert not unused_disk.exists()

@@ -33,7 +33,7 @@ class FailingConnection:
 def test_health_reports_database_and_cache(client):
     response = client.get("/health/")
     assert response.status_code == 200
-    assert json.loads(response.content) == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert json.loads(response.content) == {"status": "ok", "database": "ok", "cache": "ok", "storage": "ok"}
     assert "no-store" in response["Cache-Control"]
     assert "sessionid" not in response.cookies
 
@@ -43,7 +43,12 @@ def test_health_with_the_cache_down_is_degraded_but_serving():
         response = Client().get("/health/")
         page = Client().get("/en/technical-groups/")
     assert response.status_code == 200
-    assert json.loads(response.content) == {"status": "degraded", "database": "ok", "cache": "unavailable"}
+    assert json.loads(response.content) == {
+        "status": "degraded",
+        "database": "ok",
+        "cache": "unavailable",
+        "storage": "ok",
+    }
     assert page.status_code == 200
 
 

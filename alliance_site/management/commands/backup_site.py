@@ -4,7 +4,9 @@ from alliance_site.backups import BackupError, create_backup, default_backup_roo
 
 
 class Command(BaseCommand):
-    help = "Back up the database and the uploaded files into a new folder (see alliance_site/backups.py)."
+    help = (
+        "Back up the database and the uploaded files into a new, private folder (alliance_site/backups.py)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -4,7 +4,7 @@ from alliance_site.backups import BackupError, restore_backup
 
 
 class Command(BaseCommand):
-    help = "Restore a backup folder written by backup_site into an empty database and MEDIA_ROOT."
+    help = "Restore a backup folder written by backup_site into an empty database and the file storage."
 
     def add_arguments(self, parser):
         parser.add_argument("backup", help="The backup folder, e.g. backups/alliance-20260101-120000")

@@ -44,6 +44,9 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "object-src": ["'none'"],
 }
 ADMIN_PATH_PREFIXES = ["/admin/"]
+# The signed-out admin pages (sign-in, password reset) have no inline script: none allowed there.
+ADMIN_SIGNED_OUT_PATH_PREFIXES = ["/admin/login/", "/admin/password_reset/"]
+ADMIN_SIGNED_OUT_CONTENT_SECURITY_POLICY = ADMIN_CONTENT_SECURITY_POLICY | {"script-src": ["'self'"]}
 
 # Browser features the site never uses are switched off; the admin may go full screen.
 PERMISSIONS_POLICY = {

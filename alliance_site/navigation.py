@@ -1,4 +1,4 @@
-"""The site's menus, built from the page tree once per language and content version."""
+"""The site's menus, built from the public page tree once per language and content version."""
 
 from django.utils import translation
 
@@ -29,7 +29,8 @@ class Navigation:
 
 def _build(site, request):
     home = site.root_page
-    children = list(home.get_children().live())
+    # Only what an anonymous visitor may open: the menus are cached and shared by every visitor.
+    children = list(home.get_children().live().public())
     return Navigation(
         home=Link(home, request),
         menu=[Link(page, request) for page in children if page.show_in_menus],
@@ -44,7 +45,6 @@ def navigation(request):
     if not hasattr(request, "_alliance_navigation"):
         site = site_for_request(request)
         language = translation.get_language()
-        request._alliance_navigation = (
-            remember(f"navigation:{site.pk}:{language}", lambda: _build(site, request)) if site else None
-        )
+        key = f"public-navigation:{site.pk}:{language}" if site else None
+        request._alliance_navigation = remember(key, lambda: _build(site, request)) if site else None
     return request._alliance_navigation

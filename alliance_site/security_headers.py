@@ -4,7 +4,8 @@ Django's SecurityMiddleware already sends HSTS (production), X-Content-Type-Opti
 Referrer-Policy and Cross-Origin-Opener-Policy, and XFrameOptionsMiddleware X-Frame-Options.
 This middleware adds the rest. Public pages get a strict policy (settings.security
 PUBLIC_CONTENT_SECURITY_POLICY: nothing inline, nothing from another origin); the Wagtail admin,
-which needs inline scripts and styles, gets ADMIN_CONTENT_SECURITY_POLICY. A policy that a view
+which needs inline scripts and styles, gets ADMIN_CONTENT_SECURITY_POLICY, except its signed-out
+pages (sign-in, password reset), which have no inline script. A policy that a view
 set itself (Wagtail's document view sends "default-src 'none'") is kept, with frame-ancestors
 added where it lacks one.
 """
@@ -35,6 +36,7 @@ class SecurityHeadersMiddleware:
         self.get_response = get_response
         self.public_csp = serialize_policy(settings.PUBLIC_CONTENT_SECURITY_POLICY)
         self.admin_csp = serialize_policy(settings.ADMIN_CONTENT_SECURITY_POLICY)
+        self.signed_out_admin_csp = serialize_policy(settings.ADMIN_SIGNED_OUT_CONTENT_SECURITY_POLICY)
         # Added to a policy that a view set without it, such as Wagtail's for documents.
         self.public_ancestors = serialize_policy(
             {"frame-ancestors": settings.PUBLIC_CONTENT_SECURITY_POLICY["frame-ancestors"]}
@@ -45,6 +47,7 @@ class SecurityHeadersMiddleware:
         self.public_permissions = serialize_permissions(settings.PERMISSIONS_POLICY)
         self.admin_permissions = serialize_permissions(settings.ADMIN_PERMISSIONS_POLICY)
         self.admin_prefixes = tuple(settings.ADMIN_PATH_PREFIXES)
+        self.signed_out_admin_prefixes = tuple(settings.ADMIN_SIGNED_OUT_PATH_PREFIXES)
         # Wagtail's user bar, shown to signed-in editors on public pages, loads its script and
         # style from WAGTAILADMIN_BASE_URL, which may be another origin than the page's.
         self.admin_origin = _origin(getattr(settings, "WAGTAILADMIN_BASE_URL", None))
@@ -56,6 +59,8 @@ class SecurityHeadersMiddleware:
             settings.DEBUG and response.status_code >= 400
         ):
             csp, permissions, ancestors = self.admin_csp, self.admin_permissions, self.admin_ancestors
+            if request.path_info.startswith(self.signed_out_admin_prefixes):
+                csp = self.signed_out_admin_csp
         else:
             csp, permissions = self.public_policy(request), self.public_permissions
             ancestors = self.public_ancestors

@@ -7,6 +7,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from .legacy_browsers import LEGACY_BROWSER_MEMO_SIZE, LEGACY_BROWSER_MIN_VERSIONS  # noqa: F401
+from .observability import init_sentry, logging_config, parse_admins
 from .security import *  # noqa: F403
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "alliance_site.content_version.ContentVersionMiddleware",
+    "log_request_id.middleware.RequestIDMiddleware",  # every log line names its request
     # Before the page cache, which decides from it (and only there) whether a page may be shared.
     "alliance_site.legacy_browser.LegacyBrowserMiddleware",
     # Outside the rest, so that a stored page has every header the other middleware add.
@@ -227,9 +229,28 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAIL_I18N_ENABLED = False  # languages come from modeltranslation, not Wagtail locales
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# Review notifications to moderators; production sets EMAIL_URL-style values through the environment.
+# Mail: review notifications to moderators, password resets, error reports to ADMINS. Development
+# prints mails to the console; production always sends them over SMTP (settings/production.py).
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "false").lower() == "true"
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "false").lower() == "true"
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or "webmaster@localhost"
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL") or DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Who gets a mail for every server error: "Ana Pérez <ana@example.org>, ops@example.org".
+ADMINS = parse_admins(os.environ.get("ADMINS", ""))
+
+# Logs: standard output, one line per record (JSON with LOG_FORMAT=json), each with its request id:
+# the proxy's X-Request-ID when it sends one, a new one otherwise, sent back in the response.
+LOGGING = logging_config(os.environ.get("LOG_FORMAT", "text"), os.environ.get("LOG_LEVEL", "INFO"))
+LOG_REQUEST_ID_HEADER = "HTTP_X_REQUEST_ID"
+GENERATE_REQUEST_ID_IF_NOT_IN_HEADER = True
+REQUEST_ID_RESPONSE_HEADER = "X-Request-ID"
+
+# Error reports and traces to Sentry, only when SENTRY_DSN is set.
+SENTRY_ENABLED = init_sentry(os.environ)

@@ -17,6 +17,10 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
     # An unreachable database fails a request in seconds (a 503 page), not after minutes.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)  # noqa: F405
 
+# Mail always goes over SMTP (EMAIL_HOST, ...): the console backend would print every mail,
+# password-reset links included, to the log. alliance_site/checks.py refuses an unset host.
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
 # TLS: a proxy in front may terminate it and say so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"

@@ -35,7 +35,15 @@ def test_production_refuses_to_start_without_allowed_hosts():
 def test_production_passes_the_deployment_checks():
     key = "a-production-key-that-is-long-and-random-enough-0123456789-abcdefghij"
     result = manage(
-        "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=key, ALLOWED_HOSTS="example.org"
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=key,
+        ALLOWED_HOSTS="example.org",
+        EMAIL_HOST="smtp.example.org",
+        DEFAULT_FROM_EMAIL="web@example.org",
+        WAGTAILADMIN_BASE_URL="https://example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

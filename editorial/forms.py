@@ -51,6 +51,9 @@ class TranslatorAwareFormMixin:
         posted = field.widget.value_from_datadict(form.data, form.files, form.add_prefix(name))
         if posted in (None, "", [], ()):
             return False
+        # Browsers omit a disabled checkbox, which Django then reads as unchecked: no change either.
+        if isinstance(field.widget, forms.CheckboxInput) and form.add_prefix(name) not in form.data:
+            return False
         # Django never reports a disabled field as changed: ask an enabled copy of it.
         enabled = copy.copy(field)
         enabled.disabled = False

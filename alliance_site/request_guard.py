@@ -7,7 +7,7 @@
   reach the session store either.
 - Methods other than GET and HEAD on the public site: 405, with the allowed methods, before the
   CSRF check would answer 403. Paths under settings.WRITE_METHOD_PATH_PREFIXES (the admin) take
-  any method.
+  any method, and so do Wagtail's forms that unlock restricted pages and documents.
 """
 
 import re
@@ -18,6 +18,12 @@ from django.views.defaults import bad_request
 
 SAFE_METHODS = ("GET", "HEAD")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Views (by URL name) of the public site that take a posted form: signing in, entering a password.
+UNLOCKING_VIEWS = {
+    "wagtailcore_login",
+    "wagtailcore_authenticate_with_password",
+    "wagtaildocs_authenticate_with_password",
+}
 
 
 class MalformedRequest(Exception):
@@ -32,9 +38,15 @@ class RequestGuardMiddleware:
     def __call__(self, request):
         if _CONTROL.search(request.path_info):
             return bad_request(request, MalformedRequest("control characters in the address"))
-        if request.method not in SAFE_METHODS and not request.path_info.startswith(self.write_prefixes):
-            return HttpResponseNotAllowed(SAFE_METHODS)
         cookies = request.COOKIES
         for name in [name for name, value in cookies.items() if _CONTROL.search(name + value)]:
             del cookies[name]
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # After URL resolution (so the view is known) and before the CSRF check.
+        if request.method in SAFE_METHODS or request.path_info.startswith(self.write_prefixes):
+            return None
+        if request.resolver_match.url_name in UNLOCKING_VIEWS:
+            return None
+        return HttpResponseNotAllowed(SAFE_METHODS)

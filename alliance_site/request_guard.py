@@ -7,7 +7,8 @@
   reach the session store either.
 - Methods other than GET and HEAD on the public site: 405, with the allowed methods, before the
   CSRF check would answer 403. Paths under settings.WRITE_METHOD_PATH_PREFIXES (the admin) take
-  any method. Either way the body is not read.
+  any method, and so do Wagtail's forms that unlock restricted pages and documents. Either way the
+  body is not read.
 - A body announced larger than the largest upload (MAX_DOCUMENT_SIZE and a form around it): 413,
   before any of it is read (nginx and Varnish in deploy/ refuse it earlier still).
 """
@@ -21,6 +22,12 @@ from django.views.defaults import bad_request
 SAFE_METHODS = ("GET", "HEAD")
 FORM_OVERHEAD = 1024 * 1024  # the other fields of an upload form, and multipart boundaries
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Views (by URL name) of the public site that take a posted form: signing in, entering a password.
+UNLOCKING_VIEWS = {
+    "wagtailcore_login",
+    "wagtailcore_authenticate_with_password",
+    "wagtaildocs_authenticate_with_password",
+}
 
 
 class MalformedRequest(Exception):
@@ -35,14 +42,20 @@ class RequestGuardMiddleware:
     def __call__(self, request):
         if _CONTROL.search(request.path_info):
             return bad_request(request, MalformedRequest("control characters in the address"))
-        if request.method not in SAFE_METHODS and not request.path_info.startswith(self.write_prefixes):
-            return HttpResponseNotAllowed(SAFE_METHODS)
         if body_length(request) > settings.ALLIANCE_MAX_DOCUMENT_SIZE + FORM_OVERHEAD:
             return HttpResponse(status=413, content=b"Request body too large", content_type="text/plain")
         cookies = request.COOKIES
         for name in [name for name, value in cookies.items() if _CONTROL.search(name + value)]:
             del cookies[name]
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # After URL resolution (so the view is known) and before the CSRF check.
+        if request.method in SAFE_METHODS or request.path_info.startswith(self.write_prefixes):
+            return None
+        if request.resolver_match.url_name in UNLOCKING_VIEWS:
+            return None
+        return HttpResponseNotAllowed(SAFE_METHODS)
 
 
 def body_length(request):

@@ -33,7 +33,9 @@ handler500 = "alliance_site.outage.server_error"
 # routed by alliance_site.routing (bounded queries), then served by Wagtail's own view.
 urlpatterns += i18n_patterns(
     path("api/", include("opendata.urls", namespace="opendata")),
+    # Wagtail's sign-in and password forms for restricted pages, ahead of the page route that would
+    # take their paths for pages (Wagtail's own page route is replaced by routing.serve).
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     re_path(WAGTAIL_SERVE_PATTERN, routing.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,14 +1,18 @@
 """The "Translation status" report: what is left for the translators, with a CSV export."""
 
 import csv
+import json
 
 from django import forms
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.models import Site
+from wagtail.fields import StreamField
+from wagtail.models import Page, Site
+from wagtail_modeltranslation.wagtail_hooks import return_translation_target_field_rendered_html
 
 from .translation_status import STATES, build_report, sections
 
@@ -69,3 +73,21 @@ def export_csv(request, rows):
             url = request.build_absolute_uri(row.edit_url) if row.edit_url else ""
             writer.writerow([row.title, row.kind, row.section, label, STATES[state], url])
     return response
+
+
+@require_POST
+def copy_translation_content(request, page_id):
+    """wagtail-modeltranslation's "copy to the other language" helper for stream fields, answering
+    bad requests with 4xx: the helper itself fails with a server error on anything but its own
+    well-formed AJAX post."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    try:
+        target = page._meta.get_field(request.POST.get("target_field_name", ""))
+        json.loads(request.POST["serializedOriginField"])
+    except (FieldDoesNotExist, KeyError, ValueError):
+        return HttpResponseBadRequest(_("Name a stream field of this page and send its content."))
+    if request.headers.get("X-Requested-With") != "XMLHttpRequest" or not isinstance(target, StreamField):
+        return HttpResponseBadRequest(_("Name a stream field of this page and send its content."))
+    return return_translation_target_field_rendered_html(request, page_id)

@@ -7,16 +7,28 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from .roles import is_translator_only
 from .translation_status import MISSING, OUTDATED, build_report
-from .views import PERMISSION, translation_status
+from .views import PERMISSION, copy_translation_content, translation_status
 
 
 @hooks.register("register_admin_urls")
 def register_report_url():
     return [path("reports/translation-status/", translation_status, name="translation_status")]
+
+
+@hooks.register("register_admin_urls", order=-10)
+def guard_copy_translation_content():
+    # Same address as wagtail-modeltranslation's helper, registered first so that it answers instead.
+    return [
+        path(
+            "pages/<int:page_id>/edit/copy_translation_content/",
+            copy_translation_content,
+            name="copy_translation_content",
+        )
+    ]
 
 
 class TranslationStatusMenuItem(MenuItem):
@@ -78,6 +90,26 @@ def refuse_translators(request, *args, **kwargs):
 
 for hook_name in ("before_create_page", "before_delete_page", "before_move_page", "before_copy_page"):
     hooks.register(hook_name, refuse_translators, order=-10)
+
+
+# The single-page view whose hooks each bulk action on pages answers to, as if run page by page.
+SINGLE_PAGE_HOOKS = {"delete": "before_delete_page", "move": "before_move_page"}
+
+
+@hooks.register("before_bulk_action", order=-10)
+def apply_single_page_rules_to_bulk_actions(request, action_type, objects, action):
+    # No bulk action edits text: translators are refused every one, those added later included.
+    refuse_translators(request)
+    hook_name = SINGLE_PAGE_HOOKS.get(action_type)
+    if hook_name is None or not issubclass(action.model, Page):
+        return None
+    extra = [action.cleaned_form.cleaned_data["chooser"]] if action_type == "move" else []
+    for page in objects:
+        for hook in hooks.get_hooks(hook_name):
+            result = hook(request, page, *extra)
+            if hasattr(result, "status_code"):
+                return result
+    return None
 
 
 @hooks.register("before_copy_page", order=-5)

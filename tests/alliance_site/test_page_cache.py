@@ -179,7 +179,11 @@ def test_query_parameters_no_page_reads_make_no_entries(client):
             assert response.status_code == 200
             assert "X-Page-Cache" not in response and "private" in response["Cache-Control"], url
     # What the pages read still makes their own, shared copies.
-    for url in ("/es/buscar/?q=agua", "/es/proyectos-de-cooperacion/?country=CL", "/en/api/v1/groups.json?page=1"):
+    for url in (
+        "/es/buscar/?q=agua",
+        "/es/proyectos-de-cooperacion/?country=CL",
+        "/en/api/v1/groups.json?page=1",
+    ):
         assert fetch(client, url)["X-Page-Cache"] == "miss"
         assert fetch(client, url)["X-Page-Cache"] == "hit"
 

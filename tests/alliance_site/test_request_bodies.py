@@ -28,8 +28,9 @@ def answer(method, path, length):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", ["/en/", "/es/grupos-tecnicos/", "/en/search/", "/"])
-def test_a_huge_anonymous_post_to_a_public_page_is_refused_unread(path):
-    assert answer("POST", path, 300 * 1024 * 1024) == 405
+def test_an_anonymous_post_to_a_public_page_is_refused_unread(path):
+    assert answer("POST", path, 5 * 1024 * 1024) == 405
+    assert answer("POST", path, 300 * 1024 * 1024) == 413
 
 
 @pytest.mark.django_db

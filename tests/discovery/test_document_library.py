@@ -206,7 +206,9 @@ def test_documents_in_a_restricted_collection_are_not_listed(client, committed):
         document = add_document("Internal working paper", kind="study", collection=private)
     assert document.title_en in {title for title, _url in listed(client, "en")}
     with committed():
-        CollectionViewRestriction.objects.create(collection=private, restriction_type="password", password="x")
+        CollectionViewRestriction.objects.create(
+            collection=private, restriction_type="password", password="x"
+        )
     assert document.title_en not in {title for title, _url in listed(client, "en")}
     assert not public_documents().filter(pk=document.pk).exists()
 

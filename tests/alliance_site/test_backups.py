@@ -136,9 +136,20 @@ DELETE_IN_THE_ADMIN = """
 """
 
 
+LISTING = """
+from django.test import Client
+from workgroups.models import TechnicalGroupPage
+client = Client(HTTP_HOST="localhost")
+client.get("/en/technical-groups/")
+listing = client.get("/en/technical-groups/")
+print(listing["X-Page-Cache"], "/technical-groups/{slug}/" in listing.content.decode())
+"""
+
+
 def test_a_restored_backup_is_identical_and_keeps_a_page_deleted_later(tmp_path, scratch_databases):
     source_url, restored_url = scratch_databases
-    source = Site(source_url, tmp_path / "media-source")
+    shared_cache = {"CACHE_DIR": str(tmp_path / "cache")}  # both sites on one cache, as after a restore
+    source = Site(source_url, tmp_path / "media-source", env=shared_cache)
     source.manage("migrate", "--noinput", "-v", "0")
     source.manage("load_alliance_content")
     group_pk = int(source.shell(EDIT_IN_THE_ADMIN).split()[-1])
@@ -154,10 +165,17 @@ def test_a_restored_backup_is_identical_and_keeps_a_page_deleted_later(tmp_path,
     assert manifest["rows"]["wagtailcore.revision"] > manifest["rows"]["wagtailcore.page"]
 
     # After the backup, an editor deletes the page (and with it, its revisions).
+    slug = source.shell(
+        f"from wagtail.models import Page; print(Page.objects.get(pk={group_pk}).slug_en)"
+    ).strip()
     source.shell(DELETE_IN_THE_ADMIN.format(pk=group_pk))
     assert len(source.dump()) < len(before)
+    assert source.shell(LISTING.format(slug=slug)).splitlines()[-1].split() == [
+        "hit",
+        "False",
+    ]  # cached without it
 
-    restored = Site(restored_url, tmp_path / "media-restored")
+    restored = Site(restored_url, tmp_path / "media-restored", env=shared_cache)
     result = restored.manage("restore_site", str(folder))
     assert "Restored the backup" in result
     after = restored.dump()
@@ -180,6 +198,8 @@ def test_a_restored_backup_is_identical_and_keeps_a_page_deleted_later(tmp_path,
         """
     )
     assert "Resumen revisado en español: ñandú, acción. | True | A draft, not yet published." in summary
+    # The restore made the shared cache forget the listing it held: the page is listed again.
+    assert restored.shell(LISTING.format(slug=slug)).splitlines()[-1].split() == ["hit", "True"]
 
 
 def assert_private(folder):

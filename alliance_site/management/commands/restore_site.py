@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from alliance_site import content_version
 from alliance_site.backups import BackupError, restore_backup
 
 
@@ -15,6 +16,9 @@ class Command(BaseCommand):
             manifest = restore_backup(backup, using=database)
         except BackupError as error:
             raise CommandError(f"Nothing restored or restore incomplete: {error}") from error
+        # Caches still hold pages of the site before the restore (published since, or defaced):
+        # every app server and every Varnish forgets them.
+        content_version.bump()
         rows = manifest["rows"]
         self.stdout.write(
             self.style.SUCCESS(

@@ -61,7 +61,7 @@ def test_oversized_documents_are_refused_with_a_form_error(editor_client):
     assert LegalDocument.objects.count() == before
 
 
-def test_scheduled_publishing_publishes_at_the_set_time(moderator_client, client):
+def test_scheduled_publishing_publishes_at_the_set_time(moderator_client, client, committed):
     page = TechnicalGroupPage.objects.get(slug_en="tourism")
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     data = form_data(moderator_client.get(url))
@@ -75,7 +75,7 @@ def test_scheduled_publishing_publishes_at_the_set_time(moderator_client, client
 
     # Two hours later, the operators' scheduled job runs.
     later = timezone.now() + datetime.timedelta(hours=2)
-    with mock.patch("django.utils.timezone.now", return_value=later):
+    with mock.patch("django.utils.timezone.now", return_value=later), committed():
         call_command("publish_scheduled")
     assert "Scheduled summary." in text_of(get_ok(client, "/en/technical-groups/tourism/"))
 

@@ -76,7 +76,7 @@ def test_editor_submits_new_page_and_moderator_publishes_it(editor_client, moder
     assert "Agenda Digital" in text_of(get_ok(client, "/es/grupos-tecnicos/agenda-digital/"))
 
 
-def test_translator_spanish_change_waits_for_review(translator_client, moderator_client, client):
+def test_translator_spanish_change_waits_for_review(translator_client, moderator_client, client, committed):
     page = TechnicalGroupPage.objects.get(slug_en="tourism")
     published_summary = page.summary_es
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
@@ -91,7 +91,8 @@ def test_translator_spanish_change_waits_for_review(translator_client, moderator
     assert page.summary_es == published_summary
     assert published_summary in text_of(get_ok(client, "/es/grupos-tecnicos/turismo/"))
 
-    approve(moderator_client, page)
+    with committed():
+        approve(moderator_client, page)
     page.refresh_from_db()
     assert page.summary_es == "Resumen nuevo escrito por la traductora."
     assert "Resumen nuevo escrito por la traductora." in text_of(

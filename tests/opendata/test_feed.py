@@ -55,12 +55,13 @@ def test_the_feed_lists_every_project_newest_change_first_in_the_language(client
     assert feed.find("a:author/a:name", ATOM).text
 
 
-def test_a_changed_project_moves_to_the_top(client):
+def test_a_changed_project_moves_to_the_top(client, committed):
     _response, _feed, before = entries(client, FEEDS["es"])
     oldest = CooperationProjectPage.objects.live().order_by("last_published_at").first()
     assert before[0]["title"] != oldest.title_es
     oldest.summary_es = "Resumen actualizado del proyecto."
-    oldest.save_revision().publish()
+    with committed():
+        oldest.save_revision().publish()
     _response, _feed, after = entries(client, FEEDS["es"])
     assert after[0]["title"] == oldest.title_es
     assert after[0]["summary"].endswith("Resumen actualizado del proyecto.")

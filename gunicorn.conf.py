@@ -16,6 +16,8 @@ keepalive = 5  # Varnish keeps its backend connections open
 # Bounded request heads; bodies are bounded by Django (DATA_UPLOAD_MAX_MEMORY_SIZE) and the proxy.
 limit_request_line = 8190
 limit_request_fields = 100
+# No runtime control socket: one fixed path per user would be shared by every server on a machine.
+control_socket_disable = True
 # Access log to standard output, with the request id that Varnish or the proxy sent.
 accesslog = "-"
 errorlog = "-"

@@ -58,6 +58,8 @@ class Site:
             "MEDIA_ROOT": str(self.tmp / "media"),
             "STATIC_ROOT": str(self.tmp / "static"),
             "CONN_MAX_AGE": "60",
+            "EMAIL_HOST": HOST,  # production refuses to start without somewhere to send mail
+            "DEFAULT_FROM_EMAIL": "bench@alliance.example",
         }
         self.workers = workers
         self.server = None

@@ -66,7 +66,7 @@ class CooperationProjectIndexPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = ProjectFilterForm(request.GET or None)
-        projects = CooperationProjectPage.objects.child_of(self).live().order_by("title")
+        projects = CooperationProjectPage.objects.child_of(self).live().public().order_by("title")
         if form.is_valid():
             if status := form.cleaned_data.get("status"):
                 projects = projects.filter(status=status)

@@ -50,8 +50,10 @@ class DocumentFilterForm(forms.Form):
 
 def groups_with_documents(documents):
     """Live groups that list at least one of `documents`, in the reader's alphabetical order."""
-    groups = TechnicalGroupPage.objects.live().filter(
-        Q(documents__document__in=documents) | Q(documents__document__spanish_version__in=documents)
+    groups = (
+        TechnicalGroupPage.objects.live()
+        .public()
+        .filter(Q(documents__document__in=documents) | Q(documents__document__spanish_version__in=documents))
     )
     return sorted(groups.distinct(), key=lambda group: sort_key(group.title))
 

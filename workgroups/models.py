@@ -139,7 +139,7 @@ class TechnicalGroupIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["groups"] = TechnicalGroupPage.objects.child_of(self).live().order_by("title")
+        context["groups"] = TechnicalGroupPage.objects.child_of(self).live().public().order_by("title")
         return context
 
 
@@ -213,7 +213,7 @@ class TechnicalGroupPage(BasePage):
             for link in self.related_groups.select_related("related_group")
             if link.related_group.live
         ]
-        context["projects"] = self.projects.live().order_by("title")
+        context["projects"] = self.projects.live().public().order_by("title")
         return context
 
 

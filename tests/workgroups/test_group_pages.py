@@ -116,3 +116,24 @@ def test_unpublished_group_disappears_from_the_index(client):
 def test_home_page_is_the_site_root():
     assert HomePage.objects.count() == 1
     assert TechnicalGroupPage.objects.live().count() == len(SEED_GROUPS)
+
+
+def test_listings_leave_out_pages_the_visitor_may_not_open(client, committed):
+    from wagtail.models import PageViewRestriction
+
+    from cooperation.models import CooperationProjectPage
+
+    group = TechnicalGroupPage.objects.get(slug_en="tourism")
+    project = CooperationProjectPage.objects.live().first()
+    assert f'href="{group.get_url()}"' in client.get("/en/technical-groups/").content.decode()
+    with committed():
+        PageViewRestriction.objects.create(page=group, restriction_type="login")
+        PageViewRestriction.objects.create(page=project, restriction_type="password", password="secret-word")
+    for language, groups_url, projects_url in (
+        ("en", "/en/technical-groups/", "/en/cooperation-projects/"),
+        ("es", "/es/grupos-tecnicos/", "/es/proyectos-de-cooperacion/"),
+    ):
+        with translation.override(language):
+            group_url, project_url = group.get_url(), project.get_url()
+        assert f'href="{group_url}"' not in client.get(groups_url).content.decode()
+        assert f'href="{project_url}"' not in client.get(projects_url).content.decode()

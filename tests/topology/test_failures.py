@@ -22,20 +22,17 @@ def uncached(language="en"):
 
 def test_killing_one_app_server_under_load_fails_no_request(cluster):
     failures, answered, stop = [], [], threading.Event()
-    queries = [f"/en/search/?q=group+{n}" for n in range(40)] + [GROUP, GROUP_ES]
 
     def load(offset):
-        n = offset
         while not stop.is_set():
-            url = cluster.url + queries[n % len(queries)]
-            n += 1
+            url = cluster.url + uncached(("en", "es")[offset % 2])  # every one goes to an app server
             try:
                 response = get(url)
                 (answered if response.status_code == 200 else failures).append((url, response.status_code))
             except OSError as error:
                 failures.append((url, repr(error)))
 
-    workers = [threading.Thread(target=load, args=(n * 7,)) for n in range(4)]
+    workers = [threading.Thread(target=load, args=(n,)) for n in range(4)]
     for worker in workers:
         worker.start()
     try:
@@ -47,8 +44,8 @@ def test_killing_one_app_server_under_load_fails_no_request(cluster):
         for worker in workers:
             worker.join(15)
         cluster.start_app("a")
-    assert len(answered) > 50
     assert failures == []
+    assert len(answered) > 10
 
 
 def test_a_database_outage_serves_stored_pages_and_a_clean_503_then_recovers(cluster):

@@ -14,6 +14,7 @@ from alliance_site.legacy_browser import (
     get_classifier,
     is_legacy_browser,
 )
+from alliance_site.page_cache import PageCacheMiddleware
 
 CHROME_UA = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{} Safari/537.36"
@@ -273,8 +274,9 @@ def test_classifier_ignores_non_strings(user_agent):
 
 
 def run_middleware(request, response=None):
+    """The legacy-browser check, then the page cache's decision on sharing, as MIDDLEWARE runs them."""
     response = response if response is not None else HttpResponse("page")
-    return LegacyBrowserMiddleware(lambda request: response)(request)
+    return LegacyBrowserMiddleware(PageCacheMiddleware(lambda request: response))(request)
 
 
 @pytest.mark.parametrize(

@@ -21,25 +21,33 @@ def can_lift_lockouts(user):
     return user.is_active and (user.is_superuser or user.has_perm("axes.delete_accessattempt"))
 
 
-def _rows(field):
-    """Failures grouped by address or by account, most recent first, with whether they lock."""
+def _grouped(*fields):
+    """Failures grouped by `fields`, most recent first, with whether they lock."""
     cool_off = get_cool_off()
     since = timezone.now() - cool_off if cool_off else None
     rows = (
-        AccessAttempt.objects.filter(**{f"{field}__isnull": False})
-        .values(field)
+        AccessAttempt.objects.filter(**{f"{field}__isnull": False for field in fields})
+        .values(*fields)
         .annotate(failures=Sum("failures_since_start"), last=Max("attempt_time"))
         .order_by("-last")
     )
+    for row in rows:
+        recent = since is None or row["last"] >= since
+        row["locked"] = recent and row["failures"] >= settings.AXES_FAILURE_LIMIT
+    return rows
+
+
+def _rows(field):
+    """Failures by address, or by account; an account is locked only at the addresses it failed from."""
+    locked_pairs = {row["username"] for row in _grouped("username", "ip_address") if row["locked"]}
     return [
         {
             "value": row[field],
             "failures": row["failures"],
             "last": row["last"],
-            "locked": row["failures"] >= settings.AXES_FAILURE_LIMIT
-            and (since is None or row["last"] >= since),
+            "locked": row["locked"] if field == "ip_address" else row[field] in locked_pairs,
         }
-        for row in rows
+        for row in _grouped(field)
         if row[field]
     ]
 

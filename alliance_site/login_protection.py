@@ -1,8 +1,11 @@
 """Admin sign-in protection on top of django-axes (settings in settings/security.py).
 
-Failures are counted per client address and per account. After LOGIN_SLOWDOWN_AFTER failures
-each further failure is answered more slowly; at AXES_FAILURE_LIMIT sign-in is locked for
-AXES_COOLOFF_TIME with a page that says so (429). Administrators see and lift lockouts in the
+Failures are counted per client address and per account at that address. After
+LOGIN_SLOWDOWN_AFTER failures of one account, from any address, each further failure is answered
+more slowly; at AXES_FAILURE_LIMIT from one address (or for one account from it) sign-in is
+locked there for AXES_COOLOFF_TIME with a page that says so (429). The client address is the
+peer's, or the one the TRUSTED_PROXY_COUNT proxies in front say: nothing a client sends can
+choose it. Administrators see and lift lockouts in the
 admin (views in alliance_site/lockouts.py) or with manage.py axes_reset_ip / axes_reset_username.
 """
 
@@ -10,11 +13,14 @@ import time
 
 from axes.backends import AxesStandaloneBackend
 from axes.handlers.proxy import AxesProxyHandler
-from axes.helpers import get_cool_off
+from axes.helpers import get_client_username, get_cool_off
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
+from django.db.models import Sum
 from django.dispatch import receiver
 from django.shortcuts import render
+from django.utils import timezone
 
 MAX_SLOWDOWN_SECONDS = 4.0
 
@@ -52,15 +58,24 @@ def slowdown_seconds(failures):
     return min(settings.LOGIN_SLOWDOWN_SECONDS * 2 ** (extra - 1), MAX_SLOWDOWN_SECONDS)
 
 
+def account_failures(username):
+    """Recent failures of one account, from every address (guesses spread over many are slowed)."""
+    cool_off = get_cool_off()
+    attempts = AccessAttempt.objects.filter(username=username)
+    if cool_off:
+        attempts = attempts.filter(attempt_time__gte=timezone.now() - cool_off)
+    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
 @receiver(user_login_failed, dispatch_uid="alliance_site.login_protection.slow_down")
 def slow_down(sender, credentials, request=None, **kwargs):
     if request is None or not settings.AXES_ENABLED:
         return
-    failures = AxesProxyHandler.get_failures(request, credentials)
-    if failures < settings.AXES_FAILURE_LIMIT:  # a locked-out client is answered at once
-        delay = slowdown_seconds(failures)
-        if delay:
-            time.sleep(delay)
+    if AxesProxyHandler.get_failures(request, credentials) >= settings.AXES_FAILURE_LIMIT:
+        return  # a locked-out client is answered at once
+    delay = slowdown_seconds(account_failures(get_client_username(request, credentials)))
+    if delay:
+        time.sleep(delay)
 
 
 def lockout_response(request, original_response=None, credentials=None):

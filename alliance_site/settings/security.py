@@ -97,13 +97,15 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 
-# Admin sign-in: after LOGIN_SLOWDOWN_AFTER failures each further failure is answered more
-# slowly; at AXES_FAILURE_LIMIT failures from one address, or for one account, sign-in is
-# locked for AXES_COOLOFF_TIME. Administrators lift a lockout in the admin (Settings > Sign-in
-# lockouts) or with manage.py axes_reset_ip / axes_reset_username.
+# Admin sign-in: after LOGIN_SLOWDOWN_AFTER failures for one account (from any address) each
+# further failure is answered more slowly; at AXES_FAILURE_LIMIT failures from one address, or
+# for one account from one address, sign-in is locked there for AXES_COOLOFF_TIME. An account is
+# never locked for every address: anyone could otherwise lock anyone out. Administrators lift a
+# lockout in the admin (Settings > Sign-in lockouts) or with manage.py axes_reset_ip /
+# axes_reset_username.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "alliance_site.login_protection.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "alliance_site.login_protection.client_ip"

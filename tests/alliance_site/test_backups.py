@@ -239,8 +239,6 @@ def test_restore_refuses_a_database_that_is_not_empty_and_a_damaged_backup(tmp_p
     source.shell(
         """
         from django.db import connection
-
-from tests.alliance_site.test_media_storage import CREDENTIALS, REGION, moto_endpoint  # noqa: F401
         with connection.cursor() as cursor:
             cursor.execute("CREATE TABLE something_else (id integer)")
         """

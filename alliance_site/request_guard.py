@@ -22,12 +22,10 @@ from django.views.defaults import bad_request
 SAFE_METHODS = ("GET", "HEAD")
 FORM_OVERHEAD = 1024 * 1024  # the other fields of an upload form, and multipart boundaries
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-# Views (by URL name) of the public site that take a posted form: signing in, entering a password.
-UNLOCKING_VIEWS = {
-    "wagtailcore_login",
-    "wagtailcore_authenticate_with_password",
-    "wagtaildocs_authenticate_with_password",
-}
+# Wagtail's public forms that take a post: signing in, a restricted page's or document's password.
+UNLOCKING_PATHS = re.compile(
+    r"^/[a-z]{2}/_util/(?:login|authenticate_with_password)/|^/documents/authenticate_with_password/"
+)
 
 
 class MalformedRequest(Exception):
@@ -44,18 +42,16 @@ class RequestGuardMiddleware:
             return bad_request(request, MalformedRequest("control characters in the address"))
         if body_length(request) > settings.ALLIANCE_MAX_DOCUMENT_SIZE + FORM_OVERHEAD:
             return HttpResponse(status=413, content=b"Request body too large", content_type="text/plain")
+        if (
+            request.method not in SAFE_METHODS
+            and not request.path_info.startswith(self.write_prefixes)
+            and not UNLOCKING_PATHS.match(request.path_info)
+        ):
+            return HttpResponseNotAllowed(SAFE_METHODS)
         cookies = request.COOKIES
         for name in [name for name, value in cookies.items() if _CONTROL.search(name + value)]:
             del cookies[name]
         return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        # After URL resolution (so the view is known) and before the CSRF check.
-        if request.method in SAFE_METHODS or request.path_info.startswith(self.write_prefixes):
-            return None
-        if request.resolver_match.url_name in UNLOCKING_VIEWS:
-            return None
-        return HttpResponseNotAllowed(SAFE_METHODS)
 
 
 def body_length(request):

@@ -4,7 +4,6 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
 from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
@@ -19,7 +18,6 @@ def truncated_png():
     return buffer.getvalue()[:120]
 
 
-@override_settings(WAGTAILIMAGES_IMAGE_FORM_BASE="editorial.image_forms.AllianceImageForm")
 def test_a_truncated_png_is_a_form_error(editor_client):
     Image = get_image_model()
     before = Image.objects.count()

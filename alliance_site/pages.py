@@ -13,6 +13,11 @@ from editorial.forms import TranslatorAwarePageForm
 from .content_version import has_view_restrictions
 
 
+def visible_to_everyone(pages):
+    """`pages.public()`, without the query it costs while no page has a view restriction."""
+    return pages.public() if has_view_restrictions() else pages
+
+
 class BasePage(Page):
     """Bilingual behaviour shared by every page type: translator-safe admin form, previews in each
     language, and admin search on the titles of both languages."""

@@ -11,7 +11,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from alliance_site.dates import DatePrecision, format_partial_date
-from alliance_site.pages import BasePage, SectionPage
+from alliance_site.pages import BasePage, SectionPage, visible_to_everyone
 from alliance_site.rich_text import RICH_TEXT_FEATURES
 from editorial.forms import TranslatorAwareModelForm
 
@@ -66,7 +66,7 @@ class CooperationProjectIndexPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = ProjectFilterForm(request.GET or None)
-        projects = CooperationProjectPage.objects.child_of(self).live().public().order_by("title")
+        projects = visible_to_everyone(CooperationProjectPage.objects.child_of(self).live()).order_by("title")
         if form.is_valid():
             if status := form.cleaned_data.get("status"):
                 projects = projects.filter(status=status)

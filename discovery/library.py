@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from alliance_site.language import sort_key
+from alliance_site.pages import visible_to_everyone
 from workgroups.models import GroupDocument, LegalDocument, TechnicalGroupPage
 
 from .documents import available_in, public_documents
@@ -50,10 +51,8 @@ class DocumentFilterForm(forms.Form):
 
 def groups_with_documents(documents):
     """Live groups that list at least one of `documents`, in the reader's alphabetical order."""
-    groups = (
-        TechnicalGroupPage.objects.live()
-        .public()
-        .filter(Q(documents__document__in=documents) | Q(documents__document__spanish_version__in=documents))
+    groups = visible_to_everyone(TechnicalGroupPage.objects.live()).filter(
+        Q(documents__document__in=documents) | Q(documents__document__spanish_version__in=documents)
     )
     return sorted(groups.distinct(), key=lambda group: sort_key(group.title))
 

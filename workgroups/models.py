@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page, RevisionMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from alliance_site.pages import BasePage, SectionPage
+from alliance_site.pages import BasePage, SectionPage, visible_to_everyone
 from alliance_site.rich_text import RICH_TEXT_FEATURES
 from editorial.forms import TranslatorAwareModelForm
 
@@ -139,7 +139,9 @@ class TechnicalGroupIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["groups"] = TechnicalGroupPage.objects.child_of(self).live().public().order_by("title")
+        context["groups"] = visible_to_everyone(TechnicalGroupPage.objects.child_of(self).live()).order_by(
+            "title"
+        )
         return context
 
 
@@ -213,7 +215,7 @@ class TechnicalGroupPage(BasePage):
             for link in self.related_groups.select_related("related_group")
             if link.related_group.live
         ]
-        context["projects"] = self.projects.live().public().order_by("title")
+        context["projects"] = visible_to_everyone(self.projects.live()).order_by("title")
         return context
 
 

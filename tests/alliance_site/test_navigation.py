@@ -36,14 +36,15 @@ def links(client, language, home):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_restricted_pages_are_left_out_of_the_menus(client, language):
+def test_restricted_pages_are_left_out_of_the_menus(client, language, committed):
     home, footer, menu = top_level_pages()
     before = links(client, language, home)  # the navigation is now cached for this content version
     assert f'href="{url_in(language, footer)}"' in before
     assert f'href="{url_in(language, menu)}"' in before
 
-    PageViewRestriction.objects.create(page=footer, restriction_type="password", password="secret")
-    PageViewRestriction.objects.create(page=menu, restriction_type="login")
+    with committed():
+        PageViewRestriction.objects.create(page=footer, restriction_type="password", password="secret")
+        PageViewRestriction.objects.create(page=menu, restriction_type="login")
     after = links(client, language, home)
     assert f'href="{url_in(language, footer)}"' not in after
     assert f'href="{url_in(language, menu)}"' not in after
@@ -52,14 +53,16 @@ def test_restricted_pages_are_left_out_of_the_menus(client, language):
     for page in home.get_children().live().public():
         assert f'href="{url_in(language, page)}"' in after
 
-    PageViewRestriction.objects.filter(page=footer).delete()
+    with committed():
+        PageViewRestriction.objects.filter(page=footer).delete()
     assert f'href="{url_in(language, footer)}"' in links(client, language, home)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_an_editor_visit_does_not_put_restricted_pages_in_the_shared_navigation(client, language):
+def test_an_editor_visit_does_not_put_restricted_pages_in_the_shared_navigation(client, language, committed):
     home, footer, _menu = top_level_pages()
-    PageViewRestriction.objects.create(page=footer, restriction_type="login")
+    with committed():
+        PageViewRestriction.objects.create(page=footer, restriction_type="login")
     editor = get_user_model().objects.create_superuser("ed", "ed@example.org", "a long test password")
     client.force_login(editor)
     links(client, language, home)  # an editor may open it, but builds the navigation first

@@ -16,6 +16,7 @@ CONFIGURED = {
     "EMAIL_HOST": "smtp.example.org",
     "DEFAULT_FROM_EMAIL": "web@example.org",
     "WAGTAILADMIN_BASE_URL": "https://example.org",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",  # production's page cache needs a shared cache
 }
 
 

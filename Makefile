@@ -38,6 +38,17 @@ run: setup
 test: install browser-deps cluster-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# Installs the Debian packages listed in $$missing with apt-get when run as root, or says how to;
+# $(1) names what needs them. Without them those tests are skipped, except in CI (CI=true).
+install_missing = if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian packages for $(1):$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null; \
+	else \
+		echo "NOTE: $(1) want the Debian packages$$missing (as root: apt-get install$$missing);"; \
+		echo "      until they are installed those tests are skipped."; \
+	fi
+
 # The production topology on 127.0.0.1 (deploy/cluster.py): Varnish, two gunicorn app servers,
 # PostgreSQL, Redis and an S3 server of its own, data in .cluster/. Ctrl-C stops everything.
 cluster: install cluster-deps
@@ -49,14 +60,7 @@ cluster-deps:
 	command -v varnishd >/dev/null 2>&1 || missing="$$missing varnish"; \
 	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
-	if [ -z "$$missing" ]; then exit 0; fi; \
-	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing Debian packages for the cluster:$$missing"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null; \
-	else \
-		echo "NOTE: the cluster needs the Debian packages$$missing (as root: apt-get install$$missing);"; \
-		echo "      until they are installed its tests are skipped."; \
-	fi
+	$(call install_missing,the cluster)
 
 # What the browser tests (tests/browser/) need besides Python packages: Chromium and Java (for the
 # Nu Html Checker) from Debian, axe-core and vnu-jar from npm (browser/package-lock.json).
@@ -69,14 +73,7 @@ browser-packages:
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
-	if [ -z "$$missing" ]; then exit 0; fi; \
-	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing Debian packages for the browser tests:$$missing"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null; \
-	else \
-		echo "NOTE: the browser tests need the Debian packages$$missing (as root: apt-get install$$missing);"; \
-		echo "      until they are installed those tests are skipped."; \
-	fi
+	$(call install_missing,the browser tests)
 
 # --ignore-scripts: vnu-jar's install script would fetch a Java runtime; Debian's is used instead.
 $(NODE_MODULES)/.installed: browser/package.json browser/package-lock.json | browser-packages

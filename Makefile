@@ -45,7 +45,7 @@ install_missing = if [ -z "$$missing" ]; then exit 0; fi; \
 		echo "Installing Debian packages for $(1):$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null; \
 	else \
-		echo "NOTE: $(1) want the Debian packages$$missing (as root: apt-get install$$missing);"; \
+		echo "NOTE: Debian packages for $(1) are missing:$$missing (as root: apt-get install$$missing);"; \
 		echo "      until they are installed those tests are skipped."; \
 	fi
 

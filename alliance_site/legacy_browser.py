@@ -33,8 +33,9 @@ MAX_USER_AGENT_LENGTH = 512
 # IE 2-10 say "MSIE n."; IE 11 dropped that token but keeps "Trident/7.".
 _OLD_IE = re.compile(r"MSIE (?:[2-9]|10)\.|Trident/7\.")
 
-# How long a cache in front may keep a verdict (every publish bans them with the pages).
-BROWSER_CHECK_SECONDS = 24 * 3600
+# How long a cache in front may keep a verdict: publishing leaves them (they depend on the
+# User-Agent alone), so a changed version table reaches Varnish within this time.
+BROWSER_CHECK_SECONDS = 3600
 
 _SETTINGS = {"LEGACY_BROWSER_MIN_VERSIONS", "LEGACY_BROWSER_MEMO_SIZE"}
 

@@ -57,9 +57,16 @@ def _is_tracking(name):
     return name.startswith(TRACKING_PREFIXES) or name in TRACKING_PARAMETERS
 
 
+# Answers that the cache in front keys on the User-Agent itself (deploy/varnish/default.vcl), so
+# that a legacy browser's copy is shared with that browser only.
+KEYED_ON_USER_AGENT = ("/browser-check/",)
+
+
 def is_personal(request):
     """Whether the response is built for this visitor alone (an editor, or a legacy browser's notice)."""
-    return settings.SESSION_COOKIE_NAME in request.COOKIES or getattr(request, "legacy_browser", False)
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return True
+    return getattr(request, "legacy_browser", False) and request.path not in KEYED_ON_USER_AGENT
 
 
 def request_may_share(request):

@@ -15,6 +15,7 @@ the home, a group and a project page in both languages. Needs wrk, nginx, npm an
 """
 
 import argparse
+import gzip
 import json
 import os
 import shutil
@@ -92,6 +93,8 @@ def wrk(port, path, duration, connections, script=None):
             "--duration",
             f"{duration}s",
             "--latency",
+            "--header",
+            "Accept-Encoding: gzip",  # as every browser sends it
             "--timeout",
             "10s",  # a slow answer is measured, not counted as an error
             f"http://{HOST}:{port}{path}",
@@ -104,6 +107,7 @@ def nginx_ceiling(html, duration, connections):
     """nginx serving `html` as a static file: what the hardware allows for those bytes."""
     folder = Path(tempfile.mkdtemp(prefix="alliance-nginx-"))
     (folder / "page.html").write_bytes(html)
+    (folder / "page.html.gz").write_bytes(gzip.compress(html, 6))  # served to gzip clients, as Varnish does
     port = free_port()
     (folder / "nginx.conf").write_text(
         textwrap.dedent(f"""
@@ -113,7 +117,10 @@ def nginx_ceiling(html, duration, connections):
             access_log off;
             client_body_temp_path {folder}; proxy_temp_path {folder}; fastcgi_temp_path {folder};
             uwsgi_temp_path {folder}; scgi_temp_path {folder};
-            server {{ listen {HOST}:{port}; root {folder}; location / {{ default_type text/html; }} }}
+            server {{
+                listen {HOST}:{port}; root {folder};
+                location / {{ default_type text/html; gzip_static on; }}
+            }}
         }}
     """)
     )

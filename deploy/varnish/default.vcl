@@ -26,8 +26,9 @@ sub vcl_recv {
         if (client.ip !~ banners) {
             return (synth(405, "Not allowed"));
         }
-        # Every page, feed and data file of the site; static files are named by their content.
-        ban("obj.http.x-url !~ ^/static/");
+        # Every page, feed and data file of the site. Static files are named by their content, and
+        # the legacy-browser verdicts depend on the User-Agent alone (they expire within an hour).
+        ban("obj.http.x-url !~ ^/(static|browser-check)/");
         return (synth(200, "Banned"));
     }
     if (std.integer(req.http.Content-Length, 0) > 26214400) {

@@ -73,3 +73,14 @@ def test_only_browsers_that_get_the_notice_load_its_script(client, url):
     legacy = client.get(url, HTTP_USER_AGENT=OLD_SAFARI).content.decode()
     assert legacy.count(script) == 1
     assert CONDITIONAL not in legacy[: legacy.index(script)]
+
+
+@pytest.mark.parametrize(
+    ("user_agent", "verdict"),
+    [(IE9, "yes"), (OLD_SAFARI, "yes"), (CHROME, "no"), ("", "no")],
+)
+def test_the_cache_in_front_is_told_which_browsers_get_the_notice(client, user_agent, verdict):
+    response = client.get("/browser-check/", HTTP_USER_AGENT=user_agent)
+    assert response.status_code == 200 and response["X-Legacy-Browser"] == verdict
+    assert "public" in response["Cache-Control"] and "s-maxage=" in response["Cache-Control"]
+    assert "User-Agent" not in response.get("Vary", "")  # Varnish keys it on the User-Agent itself

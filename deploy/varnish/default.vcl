@@ -90,6 +90,13 @@ sub vcl_hash {
     return (lookup);
 }
 
+sub vcl_backend_fetch {
+    if (bereq.retries > 0 && "" + bereq.backend == bereq.http.X-Failed-Backend) {
+        set bereq.backend = app.backend();  # the director's next one
+    }
+    unset bereq.http.X-Failed-Backend;
+}
+
 sub vcl_backend_response {
     set beresp.http.x-url = bereq.url;  # for bans (the ban lurker sees only the object)
     if (beresp.status >= 500 && bereq.is_bgfetch) {
@@ -99,8 +106,10 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    # A server that died mid-request (or refuses connections): try the next one.
-    if (bereq.retries < 2 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+    # A server that died mid-request (or refuses connections): try another one, until its probe
+    # has it marked sick.
+    if (bereq.retries < 4 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        set bereq.http.X-Failed-Backend = beresp.backend.name;
         return (retry);
     }
     set beresp.status = 503;

@@ -6,13 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern as WAGTAIL_SERVE_PATTERN
 
-from alliance_site.health import health
-from alliance_site.legacy_browser import browser_check
-from alliance_site.media import serve_image
+from base import routing
+from base.media import serve_image
 from discovery import urls as discovery_urls
-from discovery.views import serve_document
-
-from . import routing
+from documents.views import serve_document
+from legacy_browsers.views import browser_check
+from security.health import health
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -26,11 +25,11 @@ urlpatterns = [
     # Images from the default storage (disk or bucket), in development and production alike.
     path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", serve_image, name="media_image"),
 ]
-# A database outage is a 503 page, not a server error (see alliance_site/outage.py).
-handler500 = "alliance_site.outage.server_error"
+# A database outage is a 503 page, not a server error (see security/outage.py).
+handler500 = "security.outage.server_error"
 
 # Every public page lives under /en/ or /es/; "/" is redirected by LocaleMiddleware. Pages are
-# routed by alliance_site.routing (bounded queries), then served by Wagtail's own view.
+# routed by base.routing (bounded queries), then served by Wagtail's own view.
 urlpatterns += i18n_patterns(
     path("api/", include("opendata.urls", namespace="opendata")),
     # Wagtail's sign-in and password forms for restricted pages, ahead of the page route that would

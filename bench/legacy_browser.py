@@ -23,10 +23,9 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
 from django.http import HttpRequest, HttpResponse  # noqa: E402
 
-from alliance_site import legacy_browser  # noqa: E402
+from legacy_browsers import classifier, middleware  # noqa: E402
 
 WIN = "Windows NT 10.0; Win64; x64"
 MAC = "Macintosh; Intel Mac OS X 10_15_7"
@@ -169,7 +168,7 @@ def main():
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    if args.requests > settings.LEGACY_BROWSER_MEMO_SIZE:
+    if args.requests > classifier.get_classifier().memo.cache_info().maxsize:
         parser.error("--requests must fit LEGACY_BROWSER_MEMO_SIZE to time memo hits")
 
     requests = []
@@ -178,16 +177,16 @@ def main():
         request.META["HTTP_USER_AGENT"] = ua
         requests.append(request)
     response = HttpResponse()
-    middleware = legacy_browser.LegacyBrowserMiddleware(lambda request: response)
-    memo = legacy_browser.get_classifier().memo
+    site_middleware = middleware.LegacyBrowserMiddleware(lambda request: response)
+    memo = classifier.get_classifier().memo
 
-    first = time_pass(middleware, requests)  # also warms the resolver's lazy DFA
+    first = time_pass(site_middleware, requests)  # also warms the resolver's lazy DFA
     memo.cache_clear()
-    cold = time_pass(middleware, requests)
-    memoised = min(time_pass(middleware, requests) for _ in range(5))
+    cold = time_pass(site_middleware, requests)
+    memoised = min(time_pass(site_middleware, requests) for _ in range(5))
     flagged = sum(r.legacy_browser for r in requests)
 
-    print(f"ua-parser-rs used:      {legacy_browser.UA_PARSER_RS}")
+    print(f"ua-parser-rs used:      {classifier.UA_PARSER_RS}")
     print(f"distinct user agents:   {len(requests)} ({flagged} legacy)")
     print(f"cold, first pass:       {first:7.2f} us/request")
     print(f"cold, memo cleared:     {cold:7.2f} us/request   (target < 50)")

@@ -72,7 +72,7 @@ end
 # Editors publishing while the crowd reads: the content version moves on twice a second.
 PUBLISHING_SCRIPT = """
 import time
-from alliance_site.content_version import bump
+from caching.content_version import bump
 end = time.monotonic() + %d
 while time.monotonic() < end:
     time.sleep(0.5)

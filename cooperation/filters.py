@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from alliance_site.models import MemberCountry
+from base.models import MemberCountry
 
 from .choices import Status
 

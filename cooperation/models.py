@@ -10,9 +10,9 @@ from wagtail.models import Orderable, Page, RevisionMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from alliance_site.dates import DatePrecision, format_partial_date
-from alliance_site.pages import BasePage, SectionPage, visible_to_everyone
-from alliance_site.rich_text import RICH_TEXT_FEATURES
+from base.dates import DatePrecision, format_partial_date
+from base.pages import BasePage, SectionPage, visible_to_everyone
+from base.rich_text import RICH_TEXT_FEATURES
 from editorial.forms import TranslatorAwareModelForm
 
 from .choices import Status
@@ -29,7 +29,7 @@ class ResponsibleEntity(RevisionMixin, models.Model):
     name = models.CharField(_("name"), max_length=255)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     country = models.ForeignKey(
-        "alliance_site.MemberCountry",
+        "base.MemberCountry",
         verbose_name=_("country"),
         null=True,
         blank=True,
@@ -57,7 +57,6 @@ class CooperationProjectIndexPage(SectionPage):
     """Lists the cooperation projects, filterable by status and member country."""
 
     subpage_types = ["cooperation.CooperationProjectPage"]
-    template = "pages/cooperation_project_index_page.html"
     query_parameters = frozenset(ProjectFilterForm.base_fields)
 
     class Meta:
@@ -162,7 +161,6 @@ class CooperationProjectPage(BasePage):
     ]
     parent_page_types = ["cooperation.CooperationProjectIndexPage"]
     subpage_types = []
-    template = "pages/cooperation_project_page.html"
 
     class Meta:
         verbose_name = _("cooperation project")

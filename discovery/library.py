@@ -9,11 +9,11 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from alliance_site.language import sort_key
-from alliance_site.pages import visible_to_everyone
-from workgroups.models import GroupDocument, LegalDocument, TechnicalGroupPage
-
-from .documents import available_in, public_documents
+from base.language import sort_key
+from base.pages import visible_to_everyone
+from documents.listing import available_in, public_documents
+from documents.models import LegalDocument
+from workgroups.models import GroupDocument, TechnicalGroupPage
 
 
 class DocumentFilterForm(forms.Form):

@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from alliance_site.pages import SectionPage
+from base.pages import SectionPage
 
 from .library import DocumentFilterForm, groups_by_document, library_documents
 from .search import SearchResults, SearchText
@@ -15,7 +15,6 @@ from .search.query import MAX_LENGTH
 class SearchPage(SectionPage):
     """Searches pages, documents and observer states in the visitor's language."""
 
-    template = "pages/search_page.html"
     results_per_page = 10
     query_parameters = frozenset({"q", "page"})
 
@@ -39,7 +38,6 @@ class SearchPage(SectionPage):
 class DocumentLibraryPage(SectionPage):
     """Every legal and reference document, filterable by group, type, year and language."""
 
-    template = "pages/document_library_page.html"
     documents_per_page = 20
     query_parameters = frozenset({*DocumentFilterForm.base_fields, "page"})
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 
-from alliance_site.language import page_urls_by_language
+from base.language import page_urls_by_language
 
 
 class BilingualSitemap(Sitemap):

@@ -10,9 +10,9 @@ from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from alliance_site.language import sort_key
-from alliance_site.pages import SectionPage
-from alliance_site.rich_text import RICH_TEXT_FEATURES
+from base.language import sort_key
+from base.pages import SectionPage
+from base.rich_text import RICH_TEXT_FEATURES
 from editorial.forms import TranslatorAwareModelForm
 
 
@@ -78,7 +78,6 @@ class ObserverStatesPage(SectionPage):
         InlinePanel("thematic_areas", label=_("Thematic areas")),
     ]
     search_fields = SectionPage.search_fields + [index.SearchField("history")]
-    template = "pages/observer_states_page.html"
     query_parameters = frozenset({"continent"})
 
     class Meta:

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from alliance_site.pages import SectionPage
+from base.pages import SectionPage
 
 from .documentation import DATA_SETS
 from .feeds import LATEST
@@ -16,8 +16,6 @@ from .views import MAX_PAGE_SIZE, PAGE_SIZE
 
 class OpenDataPage(SectionPage):
     """Explains the JSON, CSV and Atom outputs, with links and a real record of each data set."""
-
-    template = "pages/open_data_page.html"
 
     class Meta:
         verbose_name = _("open data page")

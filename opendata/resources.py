@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from alliance_site.dates import DatePrecision
+from base.dates import DatePrecision
 from cooperation.models import CooperationProjectPage, ResponsibleEntity
 from observers.models import ObserverState
 from workgroups.models import TechnicalGroupPage

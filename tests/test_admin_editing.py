@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
-from alliance_site.models import ContentPage, HomePage, MemberCountry
+from base.models import ContentPage, HomePage, MemberCountry
 from cooperation.models import CooperationProjectIndexPage, CooperationProjectPage, ResponsibleEntity
 from observers.models import ObserverState, ObserverStatesPage
 from tests.pages import get_ok, text_of

@@ -10,7 +10,7 @@ from modeltranslation.translator import translator
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from tests.alliance_site.test_security_headers import inline_code
+from tests.security.test_security_headers import inline_code
 
 pytestmark = pytest.mark.django_db
 

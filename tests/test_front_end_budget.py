@@ -425,7 +425,7 @@ def test_collected_static_files_are_hashed_and_compressed(production_static):
     manifest = json.loads((production_static / "staticfiles.json").read_text())["paths"]
     source = Path(settings.STATICFILES_DIRS[0])
     own = sorted(path.relative_to(source).as_posix() for path in source.rglob("*") if path.is_file())
-    assert {"css/site.css", "css/print.css", "js/legacy-notice.js"} <= set(own)
+    assert {"css/site.css", "css/print.css", "legacy_browsers/notice.js"} <= set(own)
     for name in own:
         hashed = manifest.get(name)
         assert hashed and re.search(r"\.[0-9a-f]{12}\.\w+$", hashed), f"{name} has no hashed name: {hashed}"

@@ -24,7 +24,7 @@ from django.test.client import ClientHandler, FakePayload
 from django.utils import translation
 from wagtail.models import Page
 
-from workgroups.models import LegalDocument
+from documents.models import LegalDocument
 
 pytestmark = pytest.mark.django_db
 

@@ -10,21 +10,21 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page
 
-from alliance_site.models import ContentPage, ContentPageDocument
+from base.models import ContentPage, ContentPageDocument
 from cooperation.models import CooperationProjectIndexPage, CooperationProjectPage, ResponsibleEntity
+from documents.models import LegalDocument
 from observers.models import ObserverState
 from workgroups.models import (
     Coordinator,
     GroupCoordinator,
     GroupDocument,
-    LegalDocument,
     TechnicalGroupIndexPage,
     TechnicalGroupPage,
 )
 
 pytestmark = pytest.mark.django_db
 
-PAGE_CACHE = "alliance_site.page_cache.PageCacheMiddleware"
+PAGE_CACHE = "caching.page_cache.PageCacheMiddleware"
 
 
 @pytest.fixture(autouse=True)

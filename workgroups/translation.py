@@ -3,16 +3,10 @@ from modeltranslation.translator import TranslationOptions, register
 from .models import (
     Coordinator,
     GroupFact,
-    LegalDocument,
     TechnicalGroupIndexPage,
     TechnicalGroupPage,
     WorkPlanItem,
 )
-
-
-@register(LegalDocument)
-class LegalDocumentTR(TranslationOptions):
-    fields = ("title",)
 
 
 @register(Coordinator)

@@ -6,9 +6,35 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .legacy_browsers import LEGACY_BROWSER_MEMO_SIZE, LEGACY_BROWSER_MIN_VERSIONS  # noqa: F401
 from .observability import init_sentry, logging_config, parse_admins
-from .security import *  # noqa: F403
+from .security import (  # noqa: F401  (settings)
+    ADMIN_CONTENT_SECURITY_POLICY,
+    ADMIN_PATH_PREFIXES,
+    ADMIN_PERMISSIONS_POLICY,
+    ADMIN_SIGNED_OUT_CONTENT_SECURITY_POLICY,
+    ADMIN_SIGNED_OUT_PATH_PREFIXES,
+    AXES_CLIENT_IP_CALLABLE,
+    AXES_COOLOFF_TIME,
+    AXES_FAILURE_LIMIT,
+    AXES_LOCKOUT_CALLABLE,
+    AXES_LOCKOUT_PARAMETERS,
+    AXES_RESET_ON_SUCCESS,
+    AXES_VERBOSE,
+    CROSS_ORIGIN_RESOURCE_POLICY,
+    LOGIN_SLOWDOWN_AFTER,
+    LOGIN_SLOWDOWN_SECONDS,
+    PERMISSIONS_POLICY,
+    PUBLIC_CONTENT_SECURITY_POLICY,
+    SECURE_CROSS_ORIGIN_OPENER_POLICY,
+    SECURE_REFERRER_POLICY,
+    TRUSTED_PROXY_COUNT,
+    WAGTAILIMAGES_EXTENSIONS,
+    WAGTAILIMAGES_IMAGE_FORM_BASE,
+    WAGTAILIMAGES_MAX_IMAGE_PIXELS,
+    WAGTAILIMAGES_MAX_UPLOAD_SIZE,
+    WRITE_METHOD_PATH_PREFIXES,
+    X_FRAME_OPTIONS,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -23,13 +49,20 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "modeltranslation",
-    "alliance_site",
+    # The project's apps, from the foundation up (the layers of the import contract, pyproject.toml).
+    "caching",
+    "security",
+    "legacy_browsers",
+    "backups",
+    "editorial",
+    "documents",
+    "base",
     "workgroups",
     "cooperation",
     "observers",
-    "editorial",
     "discovery",
     "opendata",
+    "content_loader",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -56,21 +89,21 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "alliance_site.content_version.ContentVersionMiddleware",
+    "caching.content_version.ContentVersionMiddleware",
     "log_request_id.middleware.RequestIDMiddleware",  # every log line names its request
     # Before the page cache, which decides from it (and only there) whether a page may be shared.
-    "alliance_site.legacy_browser.LegacyBrowserMiddleware",
+    "legacy_browsers.middleware.LegacyBrowserMiddleware",
     # Outside the rest, so that a stored page has every header the other middleware add.
-    "alliance_site.page_cache.PageCacheMiddleware",
-    "alliance_site.page_cache.PageCompressionMiddleware",
+    "caching.page_cache.PageCacheMiddleware",
+    "caching.page_cache.PageCompressionMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "alliance_site.security_headers.SecurityHeadersMiddleware",
-    "alliance_site.request_guard.RequestGuardMiddleware",
-    "alliance_site.outage.DatabaseOutageMiddleware",
+    "security.headers.SecurityHeadersMiddleware",
+    "security.request_guard.RequestGuardMiddleware",
+    "security.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "alliance_site.language.LanguagePrefixMiddleware",
+    "base.language.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -81,7 +114,7 @@ MIDDLEWARE = [
 ]
 
 AUTHENTICATION_BACKENDS = [
-    "alliance_site.login_protection.LoginProtectionBackend",
+    "security.login_protection.LoginProtectionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -110,13 +143,13 @@ WSGI_APPLICATION = "alliance_site.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),  # seconds a connection is reused
         conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Anonymous pages are cached until the content changes (see alliance_site.page_cache).
+# Anonymous pages are cached until the content changes (see caching.page_cache).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 24 * 3600))
 
 if os.environ.get("REDIS_URL"):
@@ -131,7 +164,7 @@ if os.environ.get("REDIS_URL"):
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 0.25,
                 "SOCKET_TIMEOUT": 0.5,
-                "REDIS_CLIENT_CLASS": "alliance_site.redis_circuit.CircuitBreakingRedis",
+                "REDIS_CLIENT_CLASS": "caching.redis_circuit.CircuitBreakingRedis",
             },
         }
     }
@@ -150,7 +183,7 @@ else:
 # The HTTP caches in front (Varnish), banned once a change commits: FRONTEND_CACHES is a
 # comma-separated list of each one's address, e.g. http://10.0.0.5:6081 (see frontend_cache.py).
 WAGTAILFRONTENDCACHE = {
-    f"cache-{number}": {"BACKEND": "alliance_site.frontend_cache.VarnishBan", "LOCATION": location}
+    f"cache-{number}": {"BACKEND": "caching.frontend_cache.VarnishBan", "LOCATION": location}
     for number, location in enumerate(filter(None, os.environ.get("FRONTEND_CACHES", "").split(",")), 1)
 }
 
@@ -187,7 +220,7 @@ STORAGES = {
 }
 # Uploads: an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is set (every app server sees the
 # same files), otherwise the local disk under MEDIA_ROOT. Either way the site serves images itself
-# under MEDIA_URL (alliance_site/media.py) and documents through /documents/.
+# under MEDIA_URL (base/media.py) and documents through /documents/.
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
     from botocore.config import Config
@@ -203,11 +236,11 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # larger files are spooled to disk while served
     # A bucket that does not answer fails a request (or /health/) in seconds, not minutes.
     AWS_S3_CLIENT_CONFIG = Config(connect_timeout=3, read_timeout=20, retries={"max_attempts": 2})
-    STORAGES["default"] = {"BACKEND": "alliance_site.media.SiteServedS3Storage"}
+    STORAGES["default"] = {"BACKEND": "base.media.SiteServedS3Storage"}
 
 WAGTAIL_SITE_NAME = "Pacific Alliance"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILDOCS_DOCUMENT_MODEL = "workgroups.LegalDocument"
+WAGTAILDOCS_DOCUMENT_MODEL = "documents.LegalDocument"
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "doc",
@@ -220,12 +253,13 @@ WAGTAILDOCS_EXTENSIONS = [
     "ods",
     "odp",
 ]
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "editorial.document_forms.LegalDocumentForm"
-ALLIANCE_MAX_DOCUMENT_SIZE = int(os.environ.get("MAX_DOCUMENT_SIZE", 20 * 1024 * 1024))
-# Documents go through Wagtail's serve view (which checks collection privacy); PDFs open in the
-# browser, every other type is a download under the file's own name.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.LegalDocumentForm"
+MAX_DOCUMENT_SIZE = int(os.environ.get("MAX_DOCUMENT_SIZE", 20 * 1024 * 1024))
+# Documents go through Wagtail's serve view (collection privacy), with X-Content-Type-Options: nosniff
+# and a "default-src 'none'" policy; PDFs open in the browser, other types download under their name.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAIL_I18N_ENABLED = False  # languages come from modeltranslation, not Wagtail locales
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 

@@ -10,15 +10,12 @@ for required in ("SECRET_KEY", "ALLOWED_HOSTS"):
     if not os.environ.get(required):
         raise ImproperlyConfigured(f"Set the {required} environment variable.")
 
-DEBUG = False
-CONN_MAX_AGE = 60
-DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", CONN_MAX_AGE))  # noqa: F405
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
     # An unreachable database fails a request in seconds (a 503 page), not after minutes.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)  # noqa: F405
 
 # Mail always goes over SMTP (EMAIL_HOST, ...): the console backend would print every mail,
-# password-reset links included, to the log. alliance_site/checks.py refuses an unset host.
+# password-reset links included, to the log. security/checks.py refuses an unset host.
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
 # TLS: a proxy in front may terminate it and say so in X-Forwarded-Proto.
@@ -30,15 +27,3 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 # Only a site served over plain HTTP on purpose (make cluster, on 127.0.0.1) turns these off.
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = os.environ.get("SECURE_COOKIES", "true").lower() == "true"
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-
-TEMPLATES[0]["APP_DIRS"] = False  # noqa: F405
-TEMPLATES[0]["OPTIONS"]["loaders"] = [  # noqa: F405
-    (
-        "django.template.loaders.cached.Loader",
-        [
-            "django.template.loaders.filesystem.Loader",
-            "django.template.loaders.app_directories.Loader",
-        ],
-    )
-]

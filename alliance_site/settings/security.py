@@ -1,8 +1,8 @@
 """Hardening settings, imported by base.py: response headers, uploads, admin sign-in protection.
 
-The middleware that uses the header settings is alliance_site/security_headers.py; the one that
-turns away malformed requests is alliance_site/request_guard.py; sign-in protection is
-alliance_site/login_protection.py on top of django-axes.
+The middleware that uses the header settings is security/headers.py; the one that
+turns away malformed requests is security/request_guard.py; sign-in protection is
+security/login_protection.py on top of django-axes.
 """
 
 import os
@@ -86,17 +86,11 @@ X_FRAME_OPTIONS = "DENY"
 # Public pages only answer GET and HEAD; paths under these prefixes also take forms.
 WRITE_METHOD_PATH_PREFIXES = ["/admin/"]
 
-# Uploads. Images: raster formats only (an SVG can carry scripts). Documents: the formats the site
-# publishes are listed in base.py (WAGTAILDOCS_EXTENSIONS). Documents are served by Wagtail's view,
-# which sends them with X-Content-Type-Options: nosniff and a "default-src 'none'" policy, as
-# attachments unless they are PDF files.
+# Image uploads: raster formats only (an SVG can carry scripts). Documents: see base.py.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "editorial.image_forms.AllianceImageForm"  # damaged files: a form error
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
-WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 
 # Admin sign-in: after LOGIN_SLOWDOWN_AFTER failures for one account (from any address) each
 # further failure is answered more slowly; at AXES_FAILURE_LIMIT failures from one address, or
@@ -108,8 +102,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "alliance_site.login_protection.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "alliance_site.login_protection.client_ip"
+AXES_LOCKOUT_CALLABLE = "security.login_protection.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "security.login_protection.client_ip"
 AXES_VERBOSE = False
 LOGIN_SLOWDOWN_AFTER = 2
 LOGIN_SLOWDOWN_SECONDS = 0.5  # doubled at each further failure, at most 4 seconds

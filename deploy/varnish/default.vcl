@@ -1,6 +1,6 @@
 # Varnish 7 in front of the app servers: caches what the site marks shareable (s-maxage), passes
 # editors, the admin and documents, keeps serving stored pages while the backends fail (grace),
-# and bans every page when the site says content changed (alliance_site/frontend_cache.py).
+# and bans every page when the site says content changed (caching/frontend_cache.py).
 #
 # site.vcl (one per deployment; see site.example.vcl) declares the backends, the "app" director,
 # the "banners" ACL and the "outage_page" subroutine.
@@ -38,7 +38,7 @@ sub vcl_recv {
         return (pass);
     }
 
-    # Click-tracking parameters: the same list as TRACKING_PARAMETERS in alliance_site/page_cache.py.
+    # Click-tracking parameters: the same list as TRACKING_PARAMETERS in caching/page_cache.py.
     if (req.url ~ "^/(en|es)/.*[?&]") {
         set req.url = regsuball(req.url, "(?i)(?<=[?&])(?:utm(?:_|%5f)[^&=]*|fbclid|gclid|gbraid|wbraid|dclid|msclkid|igshid|yclid|twclid|ttclid|mc_cid|mc_eid|_ga|_gl)(?:=[^&]*)?(?:&|$)", "");
         set req.url = regsub(req.url, "[?&]+$", "");

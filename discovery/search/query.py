@@ -4,7 +4,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from alliance_site.language import sort_key
+from base.language import sort_key
 
 # Longer queries are cut: no real question needs more, and it bounds the work per search.
 MAX_LENGTH = 200

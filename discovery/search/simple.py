@@ -13,7 +13,7 @@ from django.db.models import Case, F, Func, Q, TextField, Value, When
 from django.db.models.functions import Lower
 from django.db.models.lookups import Contains
 
-from alliance_site.language import sort_key
+from base.language import sort_key
 
 FOLD = "discovery_fold"
 EXCERPT_CHARS = 220

@@ -15,9 +15,8 @@ from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.search import index
 
+from documents.listing import public_documents
 from observers.models import ObserverState
-
-from ..documents import public_documents
 
 PAGE, DOCUMENT, OBSERVER = "page", "document", "observer"
 

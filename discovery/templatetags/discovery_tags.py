@@ -4,8 +4,8 @@ from django import template
 from django.utils.translation import get_language, gettext
 from modeltranslation.utils import build_localized_fieldname
 
-from alliance_site.content_version import remember
-from alliance_site.routing import site_for_request
+from base.routing import site_for_request
+from caching.content_version import remember
 from discovery.models import SearchPage
 
 register = template.Library()

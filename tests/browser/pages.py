@@ -2,7 +2,7 @@
 
 from django.utils import translation
 
-from alliance_site.models import ContentPage, HomePage
+from base.models import ContentPage, HomePage
 from cooperation.models import CooperationProjectIndexPage, CooperationProjectPage
 from observers.models import ObserverStatesPage
 from workgroups.models import TechnicalGroupIndexPage, TechnicalGroupPage

@@ -9,10 +9,11 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from wagtail.models import Collection, CollectionViewRestriction
 
-from alliance_site.language import sort_key
-from discovery.documents import public_documents
+from base.language import sort_key
+from documents.listing import public_documents
+from documents.models import LegalDocument
 from tests.pages import get_ok
-from workgroups.models import GroupDocument, LegalDocument, TechnicalGroupPage
+from workgroups.models import GroupDocument, TechnicalGroupPage
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.test.utils.form_data import querydict_from_html
 
-from alliance_site.models import HomePage
+from base.models import HomePage
 from discovery.models import DocumentLibraryPage, SearchPage
 from tests.pages import get_ok, text_of
 

@@ -4,10 +4,11 @@ import pytest
 from django.utils import translation
 
 from cooperation.models import CooperationProjectPage
+from documents.models import LegalDocument
 from observers.models import ObserverState
 from tests.discovery.search import ON_POSTGRESQL, SEARCH, search, titles, urls
 from tests.pages import get_ok, parse
-from workgroups.models import LegalDocument, TechnicalGroupPage
+from workgroups.models import TechnicalGroupPage
 
 pytestmark = pytest.mark.django_db
 

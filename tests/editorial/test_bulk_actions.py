@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from alliance_site.models import ContentPage, HomePage, MemberCountry
+from base.models import ContentPage, HomePage, MemberCountry
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def test_translators_are_refused_every_bulk_action_on_pages(translator_client, d
 
 def test_translators_are_refused_bulk_actions_on_snippets(translator_client):
     country = MemberCountry.objects.get(code="CL")
-    response = translator_client.post(bulk_url("delete", country, model="alliance_site/membercountry"))
+    response = translator_client.post(bulk_url("delete", country, model="base/membercountry"))
     assert response.status_code in (302, 403)
     assert MemberCountry.objects.filter(code="CL").exists()
 

@@ -11,11 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Revision
 
-from alliance_site.pages import BasePage
+from base.pages import BasePage
 from cooperation.models import CooperationProjectPage
+from documents.models import LegalDocument
 from tests.editorial.admin_forms import form_data
 from tests.pages import get_ok, text_of
-from workgroups.models import LegalDocument, TechnicalGroupPage
+from workgroups.models import TechnicalGroupPage
 
 pytestmark = pytest.mark.django_db
 UPLOAD = "/admin/documents/add/"
@@ -52,7 +53,7 @@ def test_disallowed_document_types_are_refused_with_a_form_error(editor_client, 
     assert LegalDocument.objects.count() == before
 
 
-@override_settings(ALLIANCE_MAX_DOCUMENT_SIZE=1024)
+@override_settings(MAX_DOCUMENT_SIZE=1024)
 def test_oversized_documents_are_refused_with_a_form_error(editor_client):
     before = LegalDocument.objects.count()
     response = upload(editor_client, "big.pdf", PDF + b"0" * 2048)

@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.utils import translation
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from alliance_site.models import ContentPage
-from workgroups.models import LegalDocument
+from base.models import ContentPage
+from documents.models import LegalDocument
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = ["en", "es"]

@@ -4,7 +4,7 @@ against what is stored now; wagtail-modeltranslation's copy helper answers bad r
 import pytest
 from django.urls import reverse
 
-from alliance_site.models import ContentPage, MemberCountry
+from base.models import ContentPage, MemberCountry
 from editorial.roles import REFUSAL
 from tests.editorial.admin_forms import form_data
 
@@ -23,9 +23,7 @@ def older_revision():
 
 
 def revert_url(country, revision):
-    return reverse(
-        "wagtailsnippets_alliance_site_membercountry:revisions_revert", args=[country.pk, revision.pk]
-    )
+    return reverse("wagtailsnippets_base_membercountry:revisions_revert", args=[country.pk, revision.pk])
 
 
 def test_a_translators_snippet_revert_cannot_bring_back_old_english(translator_client, older_revision):

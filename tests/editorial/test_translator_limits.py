@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from alliance_site.models import MemberCountry
+from base.models import MemberCountry
 from editorial.roles import REFUSAL
 from tests.editorial.admin_forms import form_data
 from workgroups.models import TechnicalGroupIndexPage, TechnicalGroupPage
@@ -95,7 +95,7 @@ def test_translators_cannot_create_pages(translator_client):
 
 def test_translator_edits_only_the_spanish_side_of_a_snippet(translator_client):
     country = MemberCountry.objects.get(code="PE")
-    url = reverse("wagtailsnippets_alliance_site_membercountry:edit", args=[country.pk])
+    url = reverse("wagtailsnippets_base_membercountry:edit", args=[country.pk])
     data = form_data(translator_client.get(url), form_id="w-editor-form")
     assert "code" not in data and "name_en" not in data
     data["name_es"] = "República del Perú"

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from alliance_site.models import HomePage
+from base.models import HomePage
 from tests.pages import get_ok, parse, text_of
 from workgroups.models import TechnicalGroupPage
 

@@ -1,0 +1,119 @@
+"""Site-wide page types and snippets: the home page, plain content pages, member countries."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page, RevisionMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from documents.models import DocumentLink
+from editorial.forms import TranslatorAwareModelForm
+
+from .pages import BasePage
+from .rich_text import RICH_TEXT_FEATURES
+
+
+@register_snippet
+class MemberCountry(RevisionMixin, models.Model):
+    """One of the four member states (Chile, Colombia, Mexico, Peru)."""
+
+    base_form_class = TranslatorAwareModelForm
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="membercountry")
+
+    code = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        unique=True,
+        help_text=_("ISO 3166-1 alpha-2, e.g. CL."),
+    )
+    name = models.CharField(_("name"), max_length=100)
+
+    panels = [FieldPanel("code"), FieldPanel("name")]
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("member country")
+        verbose_name_plural = _("member countries")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+
+class HomePage(BasePage):
+    """The site's root page: what the Alliance is and where to go next."""
+
+    intro = models.TextField(_("introduction"), help_text=_("A short paragraph under the title."))
+    body = RichTextField(
+        _("body"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What the Alliance is, in a few paragraphs, under the member countries."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "workgroups.TechnicalGroupIndexPage",
+        "cooperation.CooperationProjectIndexPage",
+        "observers.ObserverStatesPage",
+        "base.ContentPage",
+        "discovery.SearchPage",
+        "discovery.DocumentLibraryPage",
+        "opendata.OpenDataPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["member_countries"] = MemberCountry.objects.all()
+        return context
+
+
+class ContentPage(BasePage):
+    """A plain page of text, such as About, Legal documents or Accessibility."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph under the title."))
+    body = RichTextField(
+        _("body"), features=RICH_TEXT_FEATURES, blank=True, help_text=_("The text of the page.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("documents", label=_("Documents")),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["base.HomePage", "base.ContentPage"]
+    subpage_types = ["base.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["documents"] = DocumentLink.documents_of(self.documents)
+        return context
+
+
+class ContentPageDocument(DocumentLink):
+    page = ParentalKey(ContentPage, on_delete=models.CASCADE, related_name="documents")

@@ -1,0 +1,51 @@
+"""The site's menus, built from the public page tree once per language and content version."""
+
+from django.utils import translation
+
+from caching.content_version import remember
+
+from .routing import site_for_request
+
+
+class Link:
+    """A page as menus show it; plain data, so it can be cached."""
+
+    def __init__(self, page, request):
+        specific = page.specific
+        language = translation.get_language()
+        self.pk, self.path, self.url = page.pk, page.path, page.get_url(request)
+        self.title = page.title
+        self.intro = getattr(specific, "intro", "")
+        # Mark English shown in place of missing Spanish (see alliance_tags.fallback_lang).
+        self.title_lang = "en" if language != "en" and not getattr(page, f"title_{language}") else ""
+        self.intro_lang = (
+            "en" if self.intro and language != "en" and not getattr(specific, f"intro_{language}") else ""
+        )
+
+
+class Navigation:
+    def __init__(self, home, menu, others):
+        self.home, self.menu, self.others = home, menu, others
+
+
+def _build(site, request):
+    home = site.root_page
+    # Only what an anonymous visitor may open: the menus are cached and shared by every visitor.
+    children = list(home.get_children().live().public())
+    return Navigation(
+        home=Link(home, request),
+        menu=[Link(page, request) for page in children if page.show_in_menus],
+        others=[Link(page, request) for page in children if not page.show_in_menus],
+    )
+
+
+def navigation(request):
+    """The home link, the main menu and the other top-level pages, for this request's site."""
+    if request is None:
+        return None
+    if not hasattr(request, "_alliance_navigation"):
+        site = site_for_request(request)
+        language = translation.get_language()
+        key = f"public-navigation:{site.pk}:{language}" if site else None
+        request._alliance_navigation = remember(key, lambda: _build(site, request)) if site else None
+    return request._alliance_navigation

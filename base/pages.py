@@ -1,0 +1,80 @@
+"""The abstract pages the site's page types build on."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
+
+from caching.content_version import has_view_restrictions
+from editorial.forms import TranslatorAwarePageForm
+
+
+def visible_to_everyone(pages):
+    """`pages.public()`, without the query it costs while no page has a view restriction."""
+    return pages.public() if has_view_restrictions() else pages
+
+
+class BasePage(Page):
+    """Bilingual behaviour shared by every page type: translator-safe admin form, previews in each
+    language, and admin search on the titles of both languages."""
+
+    base_form_class = TranslatorAwarePageForm
+    # The query parameters the page reads; any other makes it unshareable (see page_cache.py).
+    query_parameters = frozenset()
+
+    search_fields = Page.search_fields + [
+        index.SearchField("title_en"),
+        index.SearchField("title_es"),
+        index.AutocompleteField("title_en"),
+        index.AutocompleteField("title_es"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def preview_modes(self):
+        return list(settings.LANGUAGES)
+
+    @property
+    def default_preview_mode(self):
+        return settings.LANGUAGE_CODE
+
+    def serve(self, request, *args, **kwargs):
+        request.query_parameters = self.query_parameters
+        return super().serve(request, *args, **kwargs)
+
+    def get_view_restrictions(self):
+        # Skip Wagtail's two queries per page view while no page has a view restriction.
+        if not has_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def serve_preview(self, request, mode_name):
+        # Render inside the language, so templates and translated fields follow the chosen mode.
+        language = mode_name if mode_name in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = super().serve_preview(request, mode_name)
+            if hasattr(response, "render"):
+                response.render()
+        return response
+
+
+class SectionPage(BasePage):
+    """A section of the site, one of a kind, right under the home page: a title and a short
+    introduction over what the section lists or does."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short paragraph under the title."))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["base.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        abstract = True

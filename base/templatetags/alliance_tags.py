@@ -1,0 +1,44 @@
+"""Template helpers shared by every page: languages, menus and fallback marking."""
+
+from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
+
+from base.language import page_urls_by_language
+from base.navigation import navigation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context, page):
+    """[(code, name, absolute URL)] of `page` in every language, for hreflang and the switcher."""
+    return page_urls_by_language(page, context.get("request"))
+
+
+@register.simple_tag
+def fallback_lang(obj, field):
+    """` lang="en"` where the active language's text is empty and the English one is shown instead."""
+    language = get_language()
+    if language == "en" or getattr(obj, build_localized_fieldname(field, language), None):
+        return ""
+    return format_html(' lang="{}"', "en")
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """The home link, main menu and other top-level pages (cached; see base.navigation)."""
+    return navigation(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def editor_userbar(context):
+    """Wagtail's user bar, for signed-in editors only. Anonymous pages never touch the session,
+    so they set no cookie and do not vary on Cookie (they stay cacheable)."""
+    request = context.get("request")
+    if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return ""
+    return wagtailuserbar(context)

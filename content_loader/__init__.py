@@ -1,0 +1,1 @@
+"""Builds the page tree from the YAML and CSV files in `content/` (see content/README.md)."""

@@ -1,0 +1,296 @@
+"""`make backup` / `make restore`: a backup restored into an empty database gives back everything.
+
+The site is built in a scratch database of the same engine as the test run's (a file for SQLite, a
+new database for PostgreSQL) by the real commands in subprocesses: migrate, load the content,
+edit it in the admin. It is backed up; a page is then deleted in the admin; the backup is restored
+into another, empty database, which must hold every row (pages, revisions, documents, snippets,
+both languages) and every file exactly as they were at the backup, the deleted page included.
+"""
+
+import hashlib
+import json
+import os
+import stat
+import subprocess
+import sys
+import tarfile
+import textwrap
+import uuid
+from pathlib import Path
+from urllib.parse import quote
+
+import boto3
+import psycopg
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from tests.base.test_media_storage import CREDENTIALS, REGION, moto_endpoint  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+class Site:
+    """One scratch database plus MEDIA_ROOT (or the bucket that `env` names), driven through manage.py."""
+
+    def __init__(self, url, media, env=None):
+        self.url, self.media, self.env = url, media, env or {}
+
+    def manage(self, *args, stdin=None, umask=-1):
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "alliance_site.settings.dev",
+            "DATABASE_URL": self.url,
+            "MEDIA_ROOT": str(self.media),
+            **self.env,
+        }
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=settings.BASE_DIR,
+            env=env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            umask=umask,
+        )
+        assert result.returncode == 0, f"manage.py {' '.join(args)}:\n{result.stdout}\n{result.stderr}"
+        return result.stdout
+
+    def shell(self, code):
+        return self.manage("shell", "--no-imports", "-c", textwrap.dedent(code))
+
+    def dump(self):
+        """Every row of every model, in primary-key order."""
+        return json.loads(self.manage("dumpdata", "--indent", "0"))
+
+    def files(self):
+        return {
+            path.relative_to(self.media).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(self.media.rglob("*"))
+            if path.is_file()
+        }
+
+
+@pytest.fixture
+def scratch_databases(tmp_path):
+    """Two empty databases of the engine under test: (source URL, target URL)."""
+    if connection.vendor == "sqlite":
+        yield f"sqlite:///{tmp_path / 'source.sqlite3'}", f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+        return
+    params = connection.settings_dict
+    names = [f"backup_{kind}_{uuid.uuid4().hex[:8]}" for kind in ("source", "restored")]
+    admin = psycopg.connect(
+        dbname="postgres",
+        host=params["HOST"] or None,
+        port=params["PORT"] or None,
+        user=params["USER"] or None,
+        password=params["PASSWORD"] or None,
+        autocommit=True,
+    )
+    user = quote(params["USER"] or "", safe="")
+    password = f":{quote(params['PASSWORD'], safe='')}" if params["PASSWORD"] else ""
+    location = f"{params['HOST'] or 'localhost'}:{params['PORT'] or 5432}"
+    try:
+        for name in names:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        yield tuple(f"postgres://{user}{password}@{location}/{name}" for name in names)
+    finally:
+        for name in names:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+EDIT_IN_THE_ADMIN = """
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import querydict_from_html
+    from workgroups.models import TechnicalGroupPage
+
+    user = get_user_model().objects.create_superuser("chief", "chief@example.org", "a long test password")
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    group = TechnicalGroupPage.objects.get(slug_en="gender")
+    url = reverse("wagtailadmin_pages:edit", args=[group.pk])
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    data["summary_es"] = "Resumen revisado en español: ñandú, acción."
+    data["action-publish"] = "action-publish"
+    assert client.post(url, data).status_code == 302
+    data["summary_en"] = "A draft, not yet published."
+    data.pop("action-publish")
+    assert client.post(url, data).status_code == 302
+    print(group.pk)
+"""
+
+DELETE_IN_THE_ADMIN = """
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.urls import reverse
+    from wagtail.models import Page
+
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(get_user_model().objects.get(username="chief"))
+    assert client.post(reverse("wagtailadmin_pages:delete", args=[{pk}])).status_code == 302
+    assert not Page.objects.filter(pk={pk}).exists()
+"""
+
+
+LISTING = """
+from django.test import Client
+from workgroups.models import TechnicalGroupPage
+client = Client(HTTP_HOST="localhost")
+client.get("/en/technical-groups/")
+listing = client.get("/en/technical-groups/")
+print(listing["X-Page-Cache"], "/technical-groups/{slug}/" in listing.content.decode())
+"""
+
+
+def test_a_restored_backup_is_identical_and_keeps_a_page_deleted_later(tmp_path, scratch_databases):
+    source_url, restored_url = scratch_databases
+    shared_cache = {"CACHE_DIR": str(tmp_path / "cache")}  # both sites on one cache, as after a restore
+    source = Site(source_url, tmp_path / "media-source", env=shared_cache)
+    source.manage("migrate", "--noinput", "-v", "0")
+    source.manage("load_alliance_content")
+    group_pk = int(source.shell(EDIT_IN_THE_ADMIN).split()[-1])
+    before, files_before = source.dump(), source.files()
+    assert any(path.startswith("documents/") for path in files_before)
+
+    # Even with a umask that lets everyone read, the backup (database, documents) is private.
+    output = source.manage("backup_site", "--output", str(tmp_path / "backups"), umask=0)
+    folder = Path(output.split("Backup written to ")[-1].strip())
+    assert_private(folder)
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["engine"] == connection.vendor
+    assert manifest["rows"]["wagtailcore.revision"] > manifest["rows"]["wagtailcore.page"]
+
+    # After the backup, an editor deletes the page (and with it, its revisions).
+    slug = source.shell(
+        f"from wagtail.models import Page; print(Page.objects.get(pk={group_pk}).slug_en)"
+    ).strip()
+    source.shell(DELETE_IN_THE_ADMIN.format(pk=group_pk))
+    assert len(source.dump()) < len(before)
+    assert source.shell(LISTING.format(slug=slug)).splitlines()[-1].split() == [
+        "hit",
+        "False",
+    ]  # cached without it
+
+    restored = Site(restored_url, tmp_path / "media-restored", env=shared_cache)
+    result = restored.manage("restore_site", str(folder))
+    assert "Restored the backup" in result
+    after = restored.dump()
+    assert len(after) == len(before)
+    assert after == before  # every row of every model, both languages, revisions included
+    assert restored.files() == files_before
+
+    kept = [row for row in after if row["model"] == "workgroups.technicalgrouppage" and row["pk"] == group_pk]
+    assert kept, "the page deleted after the backup is in the restored site"
+    assert any(
+        row["model"] == "wagtailcore.revision" and row["fields"]["object_id"] == str(group_pk)
+        for row in after
+    )
+    # Both languages and the draft are there.
+    summary = restored.shell(
+        f"""
+        from workgroups.models import TechnicalGroupPage
+        page = TechnicalGroupPage.objects.get(pk={group_pk})
+        print(page.summary_es, "|", page.has_unpublished_changes, "|", page.get_latest_revision().content["summary_en"])
+        """
+    )
+    assert "Resumen revisado en español: ñandú, acción. | True | A draft, not yet published." in summary
+    # The restore made the shared cache forget the listing it held: the page is listed again.
+    assert restored.shell(LISTING.format(slug=slug)).splitlines()[-1].split() == ["hit", "True"]
+
+
+def assert_private(folder):
+    """The backups folder, the backup and everything in it are the owner's only (0700 / 0600)."""
+    for path in (folder.parent, folder):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o700, path
+    files = list(folder.iterdir())
+    assert {path.name for path in files} >= {"manifest.json", "media.tar.gz"}
+    for path in files:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def manage_fails(site, *args):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "alliance_site.settings.dev",
+        "DATABASE_URL": site.url,
+        **site.env,
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**env, "MEDIA_ROOT": str(site.media)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode != 0
+    return result.stderr
+
+
+def test_restore_refuses_a_database_that_is_not_empty_and_a_damaged_backup(tmp_path, scratch_databases):
+    source_url, restored_url = scratch_databases
+    source = Site(source_url, tmp_path / "media")
+    output = source.manage("backup_site", "--output", str(tmp_path / "backups"))
+    folder = Path(output.split("Backup written to ")[-1].strip())
+    source.shell(
+        """
+        from django.db import connection
+        with connection.cursor() as cursor:
+            cursor.execute("CREATE TABLE something_else (id integer)")
+        """
+    )
+    assert "The database is not empty" in manage_fails(source, "restore_site", str(folder))
+
+    (folder / "media.tar.gz").write_bytes(b"damaged")
+    restored = Site(restored_url, tmp_path / "media-restored")
+    assert "missing or damaged" in manage_fails(restored, "restore_site", str(folder))
+    assert "unfinished" in manage_fails(restored, "restore_site", f"{folder}.partial")
+
+
+def test_backup_and_restore_go_through_the_bucket(tmp_path, scratch_databases, moto_endpoint):  # noqa: F811
+    """With the S3 storage configured from the AWS_* variables, files go to and come from the bucket."""
+    bucket = f"alliance-backup-{uuid.uuid4().hex[:12]}"
+    s3 = boto3.client("s3", endpoint_url=moto_endpoint, region_name=REGION, **CREDENTIALS)
+    s3.create_bucket(Bucket=bucket)
+    env = {
+        "AWS_STORAGE_BUCKET_NAME": bucket,
+        "AWS_S3_ENDPOINT_URL": moto_endpoint,
+        "AWS_S3_REGION_NAME": REGION,
+        "AWS_ACCESS_KEY_ID": CREDENTIALS["aws_access_key_id"],
+        "AWS_SECRET_ACCESS_KEY": CREDENTIALS["aws_secret_access_key"],
+    }
+    files = {
+        "documents/0a1b2c3d/informe anual.pdf": "%PDF-1.4 restringido: ñandú".encode(),
+        "original_images/flag.png": bytes(range(256)) * 40,
+        "images/flag.original.png": b"rendition",
+    }
+    for key, content in files.items():
+        s3.put_object(Bucket=bucket, Key=key, Body=content)
+    source_url, restored_url = scratch_databases
+    unused_disk = tmp_path / "no-media-here"
+    source = Site(source_url, unused_disk, env)
+    output = source.manage("backup_site", "--output", str(tmp_path / "backups"), umask=0)
+    folder = Path(output.split("Backup written to ")[-1].strip())
+    assert_private(folder)
+    with tarfile.open(folder / "media.tar.gz") as archive:
+        assert {m.name: archive.extractfile(m).read() for m in archive.getmembers()} == files
+    assert not unused_disk.exists()
+
+    # The bucket loses everything; one name comes back with other content.
+    for key in files:
+        s3.delete_object(Bucket=bucket, Key=key)
+    s3.put_object(Bucket=bucket, Key="images/flag.original.png", Body=b"another image")
+    restored = Site(restored_url, unused_disk, env)
+    assert "differs from the backup" in manage_fails(restored, "restore_site", str(folder))
+    assert [item["Key"] for item in s3.list_objects_v2(Bucket=bucket)["Contents"]] == [
+        "images/flag.original.png"
+    ]
+
+    s3.delete_object(Bucket=bucket, Key="images/flag.original.png")  # the database is still empty
+    assert "Restored the backup" in restored.manage("restore_site", str(folder))
+    assert {key: s3.get_object(Bucket=bucket, Key=key)["Body"].read() for key in files} == files
+    assert not unused_disk.exists()

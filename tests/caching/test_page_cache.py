@@ -1,0 +1,204 @@
+"""The full-page cache: served for anonymous visitors, fresh after every change, never wrong."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from documents.models import LegalDocument
+from observers.models import ObserverState
+from tests.pages import text_of
+from workgroups.models import TechnicalGroupPage
+
+pytestmark = pytest.mark.django_db
+
+GROUP_EN = "/en/technical-groups/tourism/"
+GROUP_ES = "/es/grupos-tecnicos/turismo/"
+IE9 = "Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; WOW64; Trident/5.0)"
+NOTICE = '<div class="legacy-notice" role="region"'
+
+
+def fetch(client, url, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code == 200
+    return response
+
+
+def test_second_visit_is_served_from_the_cache(client):
+    first = fetch(client, GROUP_EN)
+    second = fetch(client, GROUP_EN)
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_cached_pages_can_be_revalidated(client):
+    response = fetch(client, GROUP_EN)
+    assert "public" in response["Cache-Control"] and "must-revalidate" in response["Cache-Control"]
+    etag = response["ETag"]
+    again = client.get(GROUP_EN, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+
+
+def test_anonymous_pages_set_no_cookie_and_vary_on_nothing_personal(client):
+    for url in ("/en/", GROUP_ES, "/es/proyectos-de-cooperacion/?status=concluded"):
+        response = fetch(client, url)
+        assert not response.cookies, url
+        vary = response.get("Vary", "")
+        assert "Cookie" not in vary and "User-Agent" not in vary, (url, vary)
+
+
+def test_publishing_makes_the_page_fresh_at_once_in_both_languages(client, committed):
+    fetch(client, GROUP_EN), fetch(client, GROUP_ES), fetch(client, "/en/technical-groups/")
+    page = TechnicalGroupPage.objects.get(slug_en="tourism")
+    page.summary_en, page.summary_es = "Fresh English summary.", "Resumen recién publicado."
+    with committed():
+        page.save_revision().publish()
+    assert "Fresh English summary." in text_of(fetch(client, GROUP_EN).content.decode())
+    assert "Resumen recién publicado." in text_of(fetch(client, GROUP_ES).content.decode())
+    assert "Fresh English summary." in text_of(fetch(client, "/en/technical-groups/").content.decode())
+
+
+def test_unpublishing_and_deleting_take_effect_at_once(client, committed):
+    fetch(client, GROUP_EN)
+    page = TechnicalGroupPage.objects.get(slug_en="tourism")
+    with committed():
+        page.unpublish()
+    assert client.get(GROUP_EN).status_code == 404
+    with committed():
+        page.save_revision().publish()
+    fetch(client, GROUP_EN)
+    with committed():
+        page.delete()
+    assert client.get(GROUP_EN).status_code == 404
+    assert "/en/technical-groups/tourism/" not in fetch(client, "/en/technical-groups/").content.decode()
+
+
+def test_moving_a_page_takes_effect_at_once(client, committed):
+    fetch(client, GROUP_EN)
+    page = TechnicalGroupPage.objects.get(slug_en="tourism")
+    page.slug_en = "tourism-group"
+    page.slug = "tourism-group"
+    with committed():
+        page.save_revision().publish()
+    # The old address sends visitors on: Wagtail's redirect, made on the slug change.
+    moved = client.get(GROUP_EN)
+    assert moved.status_code == 301 and moved["Location"].endswith("/en/technical-groups/tourism-group/")
+    fetch(client, "/en/technical-groups/tourism-group/")
+
+
+def test_snippet_and_document_changes_refresh_the_pages_that_show_them(client, committed):
+    fetch(client, "/en/observer-states/"), fetch(client, "/en/technical-groups/cooperation/")
+    observer = ObserverState.objects.get(iso_code="LV")
+    observer.name_en = "Republic of Latvia"
+    with committed():
+        observer.save()
+    assert "Republic of Latvia" in fetch(client, "/en/observer-states/").content.decode()
+    document = LegalDocument.objects.get(title_en__startswith="Framework Agreement", language="en")
+    document.title_en = "Framework Agreement (consolidated)"
+    with committed():
+        document.save()
+    assert (
+        "Framework Agreement (consolidated)"
+        in fetch(client, "/en/technical-groups/cooperation/").content.decode()
+    )
+
+
+def test_legacy_and_modern_browsers_never_get_each_others_page(client):
+    modern = fetch(client, GROUP_EN)
+    assert modern.content.decode().count(NOTICE) == 1  # only inside the IE conditional comment
+    legacy = fetch(client, GROUP_EN, HTTP_USER_AGENT=IE9)
+    assert "X-Page-Cache" not in legacy
+    assert "<!--[if lte IE 9]>" not in legacy.content.decode().split(NOTICE)[0][-40:]
+    assert "private" in legacy["Cache-Control"]
+    again = fetch(client, GROUP_EN)
+    assert again["X-Page-Cache"] == "hit"
+    assert again.content == modern.content
+
+
+def test_editors_pages_are_never_cached_or_shared(client):
+    editor = Client()
+    editor.force_login(
+        get_user_model().objects.create_superuser("ed", "ed@example.org", "a long test password")
+    )
+    edited = fetch(editor, GROUP_EN)
+    assert "private" in edited["Cache-Control"]
+    assert "X-Page-Cache" not in edited
+    assert "wagtail-userbar" in edited.content.decode() or "w-userbar" in edited.content.decode()
+    public = fetch(client, GROUP_EN)
+    assert "userbar" not in public.content.decode()
+    assert "X-Page-Cache" not in fetch(editor, GROUP_EN)
+
+
+def test_languages_are_cached_apart(client):
+    english = fetch(client, "/en/").content.decode()
+    spanish = fetch(client, "/es/").content.decode()
+    assert '<html lang="en"' in english and '<html lang="es"' in spanish
+    assert '<html lang="es"' in fetch(client, "/es/").content.decode()
+
+
+def test_shared_links_with_tracking_parameters_are_served_from_the_cache(client):
+    for url in (GROUP_EN, GROUP_ES):
+        clean = fetch(client, url)
+        for query in (
+            "utm_source=newsletter&utm_medium=email",
+            "fbclid=IwAR3x9",
+            "gclid=1&UTM_Campaign=cumbre",
+        ):
+            shared = fetch(client, f"{url}?{query}")
+            assert shared["X-Page-Cache"] == "hit", query
+            assert shared.content == clean.content
+
+
+def test_pages_are_built_without_the_tracking_parameters(client):
+    # The library offers "Show all documents" only when the visitor has filtered it.
+    for url, show_all in (
+        ("/en/document-library/", "Show all documents"),
+        ("/es/biblioteca-de-documentos/", "Ver todos los documentos"),
+    ):
+        assert show_all not in text_of(fetch(client, f"{url}?utm_source=bulletin&fbclid=x1").content.decode())
+        assert show_all in text_of(fetch(client, f"{url}?kind=guide&utm_source=bulletin").content.decode())
+    # Other parameters still count: a filter is not taken for the unfiltered page.
+    unfiltered = fetch(client, "/es/proyectos-de-cooperacion/").content
+    filtered = fetch(client, "/es/proyectos-de-cooperacion/?status=concluded&utm_medium=email")
+    assert filtered["X-Page-Cache"] == "miss" and filtered.content != unfiltered
+    again = fetch(client, "/es/proyectos-de-cooperacion/?status=concluded&fbclid=y2")
+    assert again["X-Page-Cache"] == "hit" and again.content == filtered.content
+
+
+def test_shareable_pages_tell_shared_caches_how_long_to_keep_them(client, settings):
+    """Defect: `public, max-age=0, must-revalidate` alone let no shared cache store anything."""
+    for url in (GROUP_EN, GROUP_ES, "/en/api/v1/groups.json", "/es/api/v1/projects.atom", "/sitemap.xml"):
+        response = fetch(client, url)
+        cache_control = response["Cache-Control"]
+        assert "public" in cache_control and f"s-maxage={settings.PAGE_CACHE_SECONDS}" in cache_control, url
+        assert "max-age=0" in cache_control and "must-revalidate" in cache_control, url
+
+
+def test_query_parameters_no_page_reads_make_no_entries(client):
+    """A flood of made-up query strings is answered, but fills neither Django's cache nor Varnish."""
+    for number in range(30):
+        for url in (GROUP_EN, f"/es/buscar/?q=agua&x{number}=1", f"/en/api/v1/groups.json?junk={number}"):
+            response = client.get(f"{url}{'&' if '?' in url else '?'}n={number}")
+            assert response.status_code == 200
+            assert "X-Page-Cache" not in response and "private" in response["Cache-Control"], url
+    # What the pages read still makes their own, shared copies.
+    for url in (
+        "/es/buscar/?q=agua",
+        "/es/proyectos-de-cooperacion/?country=CL",
+        "/en/api/v1/groups.json?page=1",
+    ):
+        assert fetch(client, url)["X-Page-Cache"] == "miss"
+        assert fetch(client, url)["X-Page-Cache"] == "hit"
+
+
+def test_paths_no_page_has_are_not_remembered(client, settings):
+    from pathlib import Path
+
+    def entries():
+        return len(list(Path(settings.CACHES["default"]["LOCATION"]).glob("*.djcache")))
+
+    client.get("/en/no-such-page/")
+    before = entries()
+    for number in range(30):
+        assert client.get(f"/en/no-such-page-{number}/").status_code == 404
+    assert entries() == before  # not one route entry per random path

@@ -1,0 +1,112 @@
+"""Two processes sharing a cache (Redis, or the embedded default's files): a change in one makes the
+other's cached pages fresh at once."""
+
+import os
+import socket
+import subprocess
+import sys
+import uuid
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+GROUP = "/en/technical-groups/tourism/"
+
+
+def redis_is_up():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def shared_redis():
+    if not redis_is_up():
+        if os.environ.get("CI"):
+            pytest.fail("Redis is not running on 127.0.0.1:6379; CI must provide it.")
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    prefix = f"test-{uuid.uuid4().hex}"
+    caches = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    with override_settings(CACHES=caches):
+        yield prefix
+        from django.core.cache import cache
+
+        cache.clear()
+
+
+@pytest.fixture
+def shared_files(tmp_path):
+    """The embedded default: no REDIS_URL, the cache in files that every process on the machine reads."""
+    caches = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+        }
+    }
+    with override_settings(CACHES=caches):
+        yield {"CACHE_DIR": str(tmp_path)}
+
+
+def other_process(env, code):
+    """Run `code` in a second Django process that shares the cache (not the test database)."""
+    env = {**os.environ, **env, "DJANGO_SETTINGS_MODULE": "alliance_site.settings.test"}
+    if "REDIS_URL" not in env or "CACHE_DIR" in env:
+        env.pop("REDIS_URL", None)
+    script = f"import django; django.setup(); from caching import content_version; {code}"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def changes_in_either_process_refresh_the_other(client, env, django_capture_on_commit_callbacks):
+    from caching import content_version
+    from workgroups.models import TechnicalGroupPage
+
+    client.get(GROUP)
+    assert client.get(GROUP)["X-Page-Cache"] == "hit"
+
+    # The other process shares the content version, then publishes something (and so changes it).
+    before = content_version.read()
+    assert other_process(env, "print(content_version.current()); content_version.bump()") == before
+    assert content_version.read() != before
+    assert client.get(GROUP)["X-Page-Cache"] == "miss"
+    assert client.get(GROUP)["X-Page-Cache"] == "hit"
+
+    # A publish here is seen there, once it commits.
+    before = content_version.read()
+    with django_capture_on_commit_callbacks(execute=True):
+        TechnicalGroupPage.objects.get(slug_en="tourism").save_revision().publish()
+    assert other_process(env, "print(content_version.current())") not in ("", before)
+
+
+def test_with_redis_changes_in_either_process_refresh_the_other(
+    client, shared_redis, django_capture_on_commit_callbacks
+):
+    env = {"REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": shared_redis}
+    changes_in_either_process_refresh_the_other(client, env, django_capture_on_commit_callbacks)
+
+
+def test_without_redis_changes_in_either_process_refresh_the_other(
+    client, shared_files, django_capture_on_commit_callbacks
+):
+    """Defect: the page cache lived in each process, so a cron job's publish went unseen for a day."""
+    changes_in_either_process_refresh_the_other(client, shared_files, django_capture_on_commit_callbacks)

@@ -1,10 +1,9 @@
 """The site's menus, built from the public page tree once per language and content version."""
 
 from django.utils import translation
+from wagtail.models import Site
 
 from caching.content_version import remember
-
-from .routing import site_for_request
 
 
 class Link:
@@ -44,7 +43,7 @@ def navigation(request):
     if request is None:
         return None
     if not hasattr(request, "_alliance_navigation"):
-        site = site_for_request(request)
+        site = Site.find_for_request(request)
         language = translation.get_language()
         key = f"public-navigation:{site.pk}:{language}" if site else None
         request._alliance_navigation = remember(key, lambda: _build(site, request)) if site else None

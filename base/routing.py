@@ -2,53 +2,45 @@
 
 wagtail-modeltranslation's router loads every child at each URL segment and compares slugs in
 Python. Here a URL is looked up once by its translated url_path (one query), the answer is kept
-in the cache until the content changes, and Wagtail's own serve view does the rest.
+until the content changes, and the page is served as Wagtail's own serve view does: its
+`before_serve_page` and `on_serve_page` hooks, then `page.serve()`. (That view routes through
+`Page.route()`, which is the per-segment router; tests/base/test_routing.py pins what this one
+keeps of Wagtail's behaviour.)
 """
 
 import hashlib
 
 from django.contrib.contenttypes.models import ContentType
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils.translation import get_language
-from wagtail import views as wagtail_views
+from wagtail import hooks
 from wagtail.models import Page, Site
-from wagtail.url_routing import RouteResult
 
 from caching.content_version import remember
 
 
-def _digest(text):
-    # Visitors choose hosts and paths: hashed, they make short keys of one size.
+def digest(text):
+    # Visitors choose the paths: hashed, they make short cache keys of one size.
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def site_for_request(request):
-    """Wagtail's Site for the request, remembered per host and port until the content changes."""
-    host = _digest(f"{request._get_raw_host()}:{request.get_port()}")
-    site_id = remember(f"site:{host}", lambda: getattr(Site._find_for_request(request), "pk", 0))
-    if not site_id:
-        return None
-    request._wagtail_site = remember(
-        f"site-object:{site_id}", lambda: Site.objects.select_related("root_page").get(pk=site_id)
-    )
-    return request._wagtail_site
-
-
-def _locate(site, language, path):
+def locate(site, language, path):
+    """(page id, content type id) of the page at `path` under the site's root, or None."""
     root_path = getattr(site.root_page, f"url_path_{language}") or site.root_page.url_path
     target = root_path + "".join(f"{part}/" for part in path.split("/") if part)
-    found = (
-        Page.objects.filter(**{f"url_path_{language}": target}).values_list("pk", "content_type_id").first()
-    )
-    return found  # None for a path no page has: not remembered, so random paths fill nothing
+    lookup = {f"url_path_{language}": target}
+    return Page.objects.filter(**lookup).values_list("pk", "content_type_id").first()
 
 
-def serve(request, path):
-    site = site_for_request(request)
+def find_page(request, path):
+    """The live page at `path` for this request's site and language; Http404 if there is none."""
+    site = Site.find_for_request(request)
     if site is None:
         raise Http404
     language = get_language()
-    location = remember(f"route:{site.pk}:{language}:{_digest(path)}", lambda: _locate(site, language, path))
+    key = f"route:{site.pk}:{language}:{digest(path)}"
+    # A path no page has gives None, which is not remembered: random paths fill nothing.
+    location = remember(key, lambda: locate(site, language, path))
     if not location:
         raise Http404
     page_id, content_type_id = location
@@ -56,5 +48,19 @@ def serve(request, path):
     page = page_model.objects.filter(pk=page_id, live=True).first()
     if page is None:
         raise Http404
-    request._wagtail_route_for_request = RouteResult(page)
-    return wagtail_views.serve(request, path)
+    return page
+
+
+def serve(request, path):
+    page = find_page(request, path)
+
+    def serve_chain(page, request, args, kwargs):
+        return page.serve(request, *args, **kwargs)
+
+    for wrap in reversed(hooks.get_hooks("on_serve_page")):
+        serve_chain = wrap(serve_chain)
+    for before in hooks.get_hooks("before_serve_page"):
+        result = before(page, request, (), {})
+        if isinstance(result, HttpResponse):
+            return result
+    return serve_chain(page, request, (), {})

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import yaml
 
-from base.dates import DatePrecision
-
 from .errors import ContentError
 
 LANGUAGES = ("en", "es")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+# How much of a partial date is known: the values of base.dates.DatePrecision (a test keeps them equal).
+DAY, MONTH, YEAR = "day", "month", "year"
 
 
 def read_yaml(path: Path):
@@ -94,9 +94,9 @@ class Record:
         """'2015', '2015-05' or '2015-05-04' -> (date, precision)."""
         value = self.get(field, required)
         if value is None:
-            return None, DatePrecision.DAY
+            return None, DAY
         if isinstance(value, datetime.date):
-            return value, DatePrecision.DAY
+            return value, DAY
         match = PARTIAL_DATE.match(str(value))
         try:
             if not match:
@@ -105,7 +105,7 @@ class Record:
             date = datetime.date(year, month or 1, day or 1)
         except ValueError:
             raise self._error(field, f"'{value}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
-        precision = DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
+        precision = DAY if day else MONTH if month else YEAR
         return date, precision
 
     def keys(self, field, known, what):

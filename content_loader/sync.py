@@ -83,3 +83,8 @@ def sync_object(model, lookup, values):
         setattr(obj, name, value)
     obj.save()
     return obj, "updated"
+
+
+def pk_of(objects, key):
+    """The primary key of objects[key]; None while checking, before anything is written."""
+    return getattr(objects.get(key), "pk", None)

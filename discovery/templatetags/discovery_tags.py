@@ -3,8 +3,8 @@
 from django import template
 from django.utils.translation import get_language, gettext
 from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import Site
 
-from base.routing import site_for_request
 from caching.content_version import remember
 from discovery.models import SearchPage
 
@@ -21,7 +21,7 @@ OPEN_GRAPH_LOCALES = {"en": "en_US", "es": "es_LA"}
 def search_page_url(context):
     """The URL of this site's live search page, or "" (cached until the content changes)."""
     request = context.get("request")
-    site = site_for_request(request) if request else None
+    site = Site.find_for_request(request) if request else None
     if site is None:
         return ""
 

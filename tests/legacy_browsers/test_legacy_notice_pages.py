@@ -65,7 +65,7 @@ def test_malformed_user_agents_get_a_normal_page(client, agent):
 
 @pytest.mark.parametrize("url", ["/en/", "/es/grupos-tecnicos/"])
 def test_only_browsers_that_get_the_notice_load_its_script(client, url):
-    script = 'src="/static/js/legacy-notice'
+    script = 'src="/static/legacy_browsers/notice'
     modern = client.get(url, HTTP_USER_AGENT=CHROME).content.decode()
     # Current browsers download no script at all: it sits in IE's conditional comment.
     assert modern.count(script) == 1

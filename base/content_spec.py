@@ -1,0 +1,96 @@
+"""The home page, the member countries and the plain content pages (content/home.yaml, pages/)."""
+
+from babel import Locale
+from wagtail.models import Page, Site
+
+from content_loader.reader import LANGUAGES, Record, folder_files, read_yaml
+from content_loader.spec import ContentSpec, summary
+from content_loader.sync import PageSpec, pk_of, sync_object, sync_page
+
+from .models import ContentPage, HomePage, MemberCountry
+
+MEMBER_CODES = ("CL", "CO", "MX", "PE")
+# Pages that are reached from the footer rather than the main menu.
+FOOTER_PAGES = ("accessibility",)
+
+
+class HomePageContent(ContentSpec):
+    provides = "home"
+    order = 0
+
+    def read(self):
+        path = self.root / "home.yaml"
+        self.record = Record(read_yaml(path), path)
+        self.page_spec()
+
+    def page_spec(self):
+        h = self.record
+        fields = {**h.translated("title"), **h.translated("intro"), **h.translated("body")}
+        return PageSpec(HomePage, fields | {"slug_en": "home", "slug_es": "inicio"})
+
+    def write(self, written, report):
+        # Wagtail's "Welcome" placeholder page from its first migration is not ours to keep.
+        Page.objects.filter(
+            depth=2, content_type__app_label="wagtailcore", content_type__model="page"
+        ).delete()
+        home, outcome = sync_page(Page.get_first_root_node(), self.page_spec())
+        site = Site.objects.filter(is_default_site=True).first() or Site(
+            hostname="localhost", is_default_site=True
+        )
+        if site.root_page_id != home.pk:
+            site.root_page, site.site_name = home, "Pacific Alliance"
+            site.save()
+        summary(report, "Home page", [outcome])
+        return home
+
+
+class MemberCountriesContent(ContentSpec):
+    """The four members, named in each language from CLDR (the home page lists their codes)."""
+
+    provides = "countries"
+    requires = ("home",)
+    order = 1
+
+    def read(self):
+        self.codes = self.specs["home"].record.keys("member_countries", MEMBER_CODES, "member country code")
+
+    def write(self, written, report):
+        countries, outcomes = {}, []
+        for code in self.codes:
+            names = {f"name_{lang}": Locale(lang).territories[code] for lang in LANGUAGES}
+            countries[code], outcome = sync_object(MemberCountry, {"code": code}, names)
+            outcomes.append(outcome)
+        summary(report, "Member countries", outcomes)
+        return countries
+
+
+class ContentPagesContent(ContentSpec):
+    """About, legal documents, accessibility...: one YAML file each in content/pages/."""
+
+    provides = "pages"
+    requires = ("home", "documents")
+    order = 8
+
+    def read(self):
+        self.records = folder_files(self.root / "pages")
+        for record in self.records.values():
+            self.page_spec(record, documents={})
+
+    def page_spec(self, record, documents):
+        keys = record.keys("documents", self.specs["documents"].records, "document")
+        fields = {**record.slugs(), **record.translated("title"), **record.translated("intro", False)}
+        return PageSpec(
+            ContentPage,
+            fields | record.translated("body"),
+            children={"documents": [{"document_id": pk_of(documents, k)} for k in keys]},
+        )
+
+    def write(self, written, report):
+        outcomes = []
+        for key, record in self.records.items():
+            spec = self.page_spec(record, written["documents"])
+            outcomes.append(sync_page(written["home"], spec, show_in_menus=key not in FOOTER_PAGES)[1])
+        summary(report, "Content pages", outcomes)
+
+
+CONTENT = [HomePageContent, MemberCountriesContent, ContentPagesContent]

@@ -1,0 +1,97 @@
+"""Responsible entities (content/entities.yaml) and the cooperation projects (content/cooperation/)."""
+
+from content_loader.reader import Record, folder_files, list_file, read_yaml
+from content_loader.spec import ContentSpec, section_page_spec, summary
+from content_loader.sync import PageSpec, pk_of, sync_object, sync_page
+
+from .choices import Status
+from .models import CooperationProjectIndexPage, CooperationProjectPage, ResponsibleEntity
+
+
+class ResponsibleEntitiesContent(ContentSpec):
+    provides = "entities"
+    requires = ("countries",)
+    order = 4
+
+    def read(self):
+        self.records = list_file(self.root / "entities.yaml")
+        for record in self.records.values():
+            self.values(record)
+
+    def values(self, record):
+        return {
+            **record.translated("name"),
+            "acronym": record.text("acronym", required=False),
+            "country": record.choice("country", self.specs["countries"].codes, required=False),
+        }
+
+    def write(self, written, report):
+        objects, outcomes = {}, []
+        for key, record in self.records.items():
+            values = self.values(record)
+            values["country"] = written["countries"].get(values["country"])
+            lookup = {"name_en": values.pop("name_en")}
+            objects[key], outcome = sync_object(ResponsibleEntity, lookup, values)
+            outcomes.append(outcome)
+        summary(report, "Responsible entities", outcomes)
+        return objects
+
+
+class CooperationProjectsContent(ContentSpec):
+    provides = "projects"
+    requires = ("home", "groups", "entities")
+    order = 6
+
+    def read(self):
+        index_path = self.root / "cooperation/index.yaml"
+        self.index = Record(read_yaml(index_path), index_path)
+        section_page_spec(self.index, CooperationProjectIndexPage)
+        self.records = folder_files(self.root / "cooperation")
+        for record in self.records.values():
+            self.project_spec(record, {}, {})
+
+    def project_spec(self, record, groups, entities):
+        r = record
+        start, start_precision = r.partial_date("start", required=False)
+        end, end_precision = r.partial_date("planned_end", required=False)
+        group_key = r.choice("group", list(self.specs["groups"].records))
+        fields = {
+            **r.slugs(),
+            **r.translated("title"),
+            **r.translated("summary"),
+            **r.translated("objective"),
+        }
+        fields |= r.translated("body", False)
+        fields |= {
+            "status": r.choice("status", Status.values),
+            "group_id": pk_of(groups, group_key),
+            "start_date": start,
+            "start_precision": start_precision,
+            "planned_end_date": end,
+            "planned_end_precision": end_precision,
+        }
+        milestones = []
+        for m in r.records("milestones"):
+            date, precision = m.partial_date("date")
+            milestones.append({"date": date, "precision": precision, **m.translated("text")})
+        figures = [{"value": f.integer("value"), **f.translated("label")} for f in r.records("figures")]
+        entity_keys = r.keys("entities", self.specs["entities"].records, "responsible entity")
+        return PageSpec(
+            CooperationProjectPage,
+            fields,
+            children={"milestones": milestones, "figures": figures},
+            links={"entities": [entities[k] for k in entity_keys if k in entities]},
+        )
+
+    def write(self, written, report):
+        index_spec = section_page_spec(self.index, CooperationProjectIndexPage)
+        index, outcome = sync_page(written["home"], index_spec, True)
+        summary(report, "Cooperation projects index", [outcome])
+        groups, entities = written["groups"], written["entities"]
+        outcomes = [
+            sync_page(index, self.project_spec(r, groups, entities))[1] for r in self.records.values()
+        ]
+        summary(report, "Cooperation projects", outcomes)
+
+
+CONTENT = [ResponsibleEntitiesContent, CooperationProjectsContent]

@@ -1,0 +1,108 @@
+"""Coordinators (content/coordinators.yaml) and the technical groups (content/workgroups/)."""
+
+from content_loader.reader import Record, folder_files, list_file, read_yaml
+from content_loader.spec import ContentSpec, section_page_spec, summary
+from content_loader.sync import PageSpec, pk_of, sync_object, sync_page
+
+from .models import Coordinator, TechnicalGroupIndexPage, TechnicalGroupPage, WorkPlanItem
+
+
+class CoordinatorsContent(ContentSpec):
+    provides = "coordinators"
+    requires = ("countries",)
+    order = 3
+
+    def read(self):
+        self.records = list_file(self.root / "coordinators.yaml")
+        for record in self.records.values():
+            self.values(record)
+
+    def values(self, record):
+        return {
+            "name": record.text("name"),
+            **record.translated("role"),
+            **record.translated("institution", required=False),
+            "country": record.choice("country", self.specs["countries"].codes, required=False),
+            "email": record.text("email", required=False),
+        }
+
+    def write(self, written, report):
+        objects, outcomes = {}, []
+        for key, record in self.records.items():
+            values = self.values(record)
+            values["country"] = written["countries"].get(values["country"])
+            lookup = {"name": values.pop("name")}
+            objects[key], outcome = sync_object(Coordinator, lookup, values)
+            outcomes.append(outcome)
+        summary(report, "Coordinators", outcomes)
+        return objects
+
+
+class TechnicalGroupsContent(ContentSpec):
+    provides = "groups"
+    requires = ("home", "documents", "coordinators")
+    order = 5
+
+    def read(self):
+        index_path = self.root / "workgroups/index.yaml"
+        self.index = Record(read_yaml(index_path), index_path)
+        section_page_spec(self.index, TechnicalGroupIndexPage)
+        self.records = folder_files(self.root / "workgroups")
+        for record in self.records.values():
+            self.group_spec(record, {}, {}, {})
+
+    def group_spec(self, record, coordinators, documents, groups):
+        r = record
+        fields = {**r.slugs(), **r.translated("title"), **r.translated("acronym", False)}
+        fields |= r.translated("summary") | r.translated("introduction")
+        fields |= r.translated("objectives", False) | r.translated("achievements", False)
+        fields["contact_email"] = r.text("contact_email", required=False)
+        facts = [{**f.translated("label"), **f.translated("value")} for f in r.records("facts")]
+        work_plan = [
+            {
+                **item.translated("title"),
+                **item.translated("description", False),
+                "status": item.choice("status", WorkPlanItem.Status.values, required=False),
+            }
+            for item in r.records("work_plan")
+        ]
+        coordinator_keys = r.keys("coordinators", self.specs["coordinators"].records, "coordinator")
+        document_keys = r.keys("documents", self.specs["documents"].records, "document")
+        related_keys = r.keys("related", self.records, "group")
+        return PageSpec(
+            TechnicalGroupPage,
+            fields,
+            children={
+                "facts": facts,
+                "work_plan": work_plan,
+                "coordinators": [{"coordinator_id": pk_of(coordinators, k)} for k in coordinator_keys],
+                "documents": [{"document_id": pk_of(documents, k)} for k in document_keys],
+                "related_groups": [{"related_group_id": pk_of(groups, k)} for k in related_keys],
+            },
+        )
+
+    def write(self, written, report):
+        index, outcome = sync_page(
+            written["home"], section_page_spec(self.index, TechnicalGroupIndexPage), True
+        )
+        summary(report, "Technical groups index", [outcome])
+        coordinators, documents = written["coordinators"], written["documents"]
+        # Groups link to each other: make sure each exists before any is filled in.
+        groups = {}
+        for key, record in self.records.items():
+            slug = self.group_spec(record, coordinators, documents, {}).slug
+            groups[key] = TechnicalGroupPage.objects.child_of(index).filter(slug_en=slug).first()
+        pending = [key for key, page in groups.items() if page is None]
+        for key in pending:
+            spec = self.group_spec(self.records[key], coordinators, documents, {})
+            spec.children["related_groups"] = []
+            groups[key], _ = sync_page(index, spec)
+        outcomes = []
+        for key, record in self.records.items():
+            groups[key], outcome = sync_page(index, self.group_spec(record, coordinators, documents, groups))
+            outcomes.append("created" if key in pending else outcome)
+        summary(report, "Technical groups", outcomes)
+        return groups
+
+
+CONTENT = [CoordinatorsContent, TechnicalGroupsContent]

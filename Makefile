@@ -5,19 +5,43 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install setup lint messages backup restore bench bench-faults browser-deps browser-packages cluster cluster-deps
+.PHONY: run test install lock lock-check setup lint messages backup restore bench bench-faults browser-deps browser-packages cluster cluster-deps
 
 # Playwright drives Debian's Chromium; it must never download a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 NODE_MODULES := browser/node_modules
 
-$(VENV)/.installed: pyproject.toml
+# pyproject.toml lists the direct dependencies, pinned; requirements/ holds the lock made from it
+# with every package's hashes: base.txt (runtime, for production) and test.txt (runtime and the
+# `test` extra), for Python 3.11 on Linux x86_64. The virtual environment is made anew from
+# test.txt whenever that changes, so it holds exactly what the lock says (the project itself has no
+# packages to install). Every install first checks that the lock still matches pyproject.toml.
+LOCK := requirements/test.txt
+$(VENV)/.installed: $(LOCK) | lock-check
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
 	touch $@
 
 install: $(VENV)/.installed
+
+# Regenerate the lock after changing pyproject.toml, then commit requirements/. Pins already in the
+# lock are kept; `make lock LOCK_ARGS=--upgrade` moves every indirect dependency to its newest
+# release that fits (LOCK_ARGS='--upgrade-package NAME' only one). The runtime lock is resolved
+# within the test lock, so production runs the versions that the tests ran. Uses uv's pip compile,
+# installed into the virtual environment on demand.
+UV_VERSION := 0.13.9
+UV_COMPILE = $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 \
+	--python-platform x86_64-unknown-linux-gnu --custom-compile-command 'make lock' $(LOCK_ARGS)
+lock:
+	@test -x $(BIN)/pip || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/uv --version 2>/dev/null | grep -qx 'uv $(UV_VERSION)' || $(BIN)/pip install --quiet uv==$(UV_VERSION)
+	$(UV_COMPILE) pyproject.toml --extra test -o requirements/test.txt
+	$(UV_COMPILE) pyproject.toml -c requirements/test.txt -o requirements/base.txt
+	$(PYTHON) requirements/check_lock.py
+
+lock-check:
+	@$(PYTHON) requirements/check_lock.py
 
 # Migrate (--noinput: modeltranslation's page-field sync would otherwise ask), compile the
 # translations, load the content (idempotent) and collect static files.

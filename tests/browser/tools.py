@@ -2,8 +2,8 @@
 
 `make browser-deps` (a step of `make test`) installs them by package name: Chromium and a Java
 runtime from Debian, axe-core and the Nu Html Checker from npm into browser/node_modules, and
-Playwright for Python from pyproject.toml. Playwright never downloads a browser here: it drives
-the system Chromium through `executable_path`.
+Playwright for Python from the lock (requirements/test.txt). Playwright never downloads a browser
+here: it drives the system Chromium through `executable_path`.
 """
 
 import os
@@ -59,7 +59,7 @@ def require_playwright():
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        unavailable("Playwright for Python (`pip install -e '.[test]'`)")
+        unavailable("Playwright for Python (`make install`)")
     return sync_playwright
 
 

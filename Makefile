@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install lock lock-check setup lint messages backup restore bench bench-faults browser-deps browser-packages cluster cluster-deps
+.PHONY: run test install lock lock-check setup lint messages backup restore bench browser-deps browser-packages cluster cluster-deps
 
 # Playwright drives Debian's Chromium; it must never download a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
@@ -107,9 +107,15 @@ $(NODE_MODULES)/.installed: browser/package.json browser/package-lock.json | bro
 		echo "NOTE: npm is missing, so axe-core and vnu.jar are not installed; their tests are skipped."; \
 	fi
 
-lint: install
+# Python (ruff), the direction of imports (the layers contract in pyproject.toml), templates
+# (djLint) and stylesheets (stylelint, browser/stylelint.json).
+TEMPLATE_FOLDERS = templates $(wildcard */templates)
+lint: install browser-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/djlint $(TEMPLATE_FOLDERS) --lint
+	$(NODE_MODULES)/.bin/stylelint --config browser/stylelint.json "static/**/*.css" "*/static/**/*.css" --allow-empty-input
 
 # Re-extract interface strings after changing templates or code; then translate locale/es.
 messages: install
@@ -125,10 +131,8 @@ restore: install
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/alliance-YYYYmmdd-HHMMSS" >&2; exit 2; }
 	$(MANAGE) restore_site "$(BACKUP)"
 
-# Load and fault tests against gunicorn on 127.0.0.1 (stops PostgreSQL and Redis for a while):
-# never in CI. See bench/README.md.
+# The page benchmark, through the cluster's Varnish and against nginx's ceiling: never in CI.
+# See bench/README.md.
 bench: install
 	$(BIN)/python bench/pages.py
 
-bench-faults: install
-	$(BIN)/python bench/load_and_faults.py

@@ -29,11 +29,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lighthouse import DEFAULT_PATHS, run_lighthouse, under_target  # noqa: E402
-from lighthouse import table as lighthouse_table  # noqa: E402
-from site_under_test import HOST, ROOT, free_port, get, parse_wrk, run  # noqa: E402
+from lighthouse import DEFAULT_PATHS, run_lighthouse, under_target
+from lighthouse import table as lighthouse_table
+from wrk_figures import get, parse_wrk, run
 
-from deploy.cluster import Cluster  # noqa: E402
+from deploy.cluster import HOST, ROOT, Cluster, free_port
 
 PAGES = {
     "home": "/en/",
@@ -180,24 +180,31 @@ def main():
 
     cluster = Cluster(tempfile.mkdtemp(prefix="alliance-bench-"), workers=2)
     try:
-        cluster.start()
-        output = cluster.manage("shell", "--no-imports", "-c", QUERIES_SCRIPT % json.dumps(PAGES)).stdout
-        queries = json.loads(output.strip().splitlines()[-1])
-        cluster.stop_app("b", sig=15)  # two cores: the uncached server gets B's share
-        cluster.start_app("uncached", PAGE_CACHE_SECONDS="0")
-        uncached = measure(cluster.ports["uncached"], PAGES, args)
-        cluster.stop_app("uncached", sig=15)
-        cluster.start_app("b")
-        cached = measure(cluster.ports["varnish"], PAGES, args)
-        crowd_figures = crowd(cluster, PAGES[CROWD_PAGE], args)
-        scores = None if args.skip_lighthouse else run_lighthouse(cluster.url, DEFAULT_PATHS)
-        ceilings = {
-            name: nginx_ceiling(cached[name]["html"], args.duration, args.connections) for name in PAGES
-        }
+        figures = measure_all(cluster, args)
     finally:
         cluster.stop_all()
         shutil.rmtree(cluster.folder, ignore_errors=True)
+    report(*figures)
 
+
+def measure_all(cluster, args):
+    """(SQL queries, uncached, cached, crowd, Lighthouse scores, nginx ceilings) of every page."""
+    cluster.start()
+    output = cluster.manage("shell", "--no-imports", "-c", QUERIES_SCRIPT % json.dumps(PAGES)).stdout
+    queries = json.loads(output.strip().splitlines()[-1])
+    cluster.stop_app("b", sig=15)  # two cores: the uncached server gets B's share
+    cluster.start_app("uncached", PAGE_CACHE_SECONDS="0")
+    uncached = measure(cluster.ports["uncached"], PAGES, args)
+    cluster.stop_app("uncached", sig=15)
+    cluster.start_app("b")
+    cached = measure(cluster.ports["varnish"], PAGES, args)
+    crowd_figures = crowd(cluster, PAGES[CROWD_PAGE], args)
+    scores = None if args.skip_lighthouse else run_lighthouse(cluster.url, DEFAULT_PATHS)
+    ceilings = {name: nginx_ceiling(cached[name]["html"], args.duration, args.connections) for name in PAGES}
+    return queries, uncached, cached, crowd_figures, scores, ceilings
+
+
+def report(queries, uncached, cached, crowd_figures, scores, ceilings):
     print(
         f"{'page':<20}{'bytes':>8}{'SQL':>5}"
         f"{'uncached rps':>14}{'p50':>9}{'p99':>9}{'Varnish rps':>12}{'p50':>9}{'p99':>9}"

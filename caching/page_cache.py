@@ -152,19 +152,20 @@ class PageCacheMiddleware:
                 return self._cached_response(request, *entry)
 
         response = self.get_response(request)
-        if key is not None and response_may_share(request, response):
-            if content_version.read() == version:
-                patch_cache_control(
-                    response,
-                    public=True,
-                    max_age=0,
-                    must_revalidate=True,
-                    s_maxage=settings.PAGE_CACHE_SECONDS,
-                )
-                headers = [(name, value) for name, value in response.items() if name != "Content-Length"]
-                cache.set(f"page:{version}:{key}", (headers, response.content), settings.PAGE_CACHE_SECONDS)
-                response["X-Page-Cache"] = "miss"
-                return response
+        # Shared only if the content did not change while it was built.
+        shareable = key is not None and response_may_share(request, response)
+        if shareable and content_version.read() == version:
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=0,
+                must_revalidate=True,
+                s_maxage=settings.PAGE_CACHE_SECONDS,
+            )
+            headers = [(name, value) for name, value in response.items() if name != "Content-Length"]
+            cache.set(f"page:{version}:{key}", (headers, response.content), settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+            return response
         if is_personal(request) or (key is not None and "no-store" not in response.get("Cache-Control", "")):
             # Built for one visitor (an editor's user bar and drafts, a legacy browser's notice), or
             # not the same for everyone (an error, a cookie, content that changed meanwhile).

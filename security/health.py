@@ -34,14 +34,14 @@ def cache_ok():
     try:
         cache.set(CACHE_KEY, token, 30)
         return cache.get(CACHE_KEY) == token
-    except Exception:  # noqa: BLE001 - any cache failure means "cache unavailable"
+    except Exception:
         return False
 
 
 def storage_ok():
     try:
         default_storage.exists(STORAGE_PROBE)
-    except Exception:  # noqa: BLE001 - any storage failure (network, credentials) means "unavailable"
+    except Exception:
         return False
     return True
 

@@ -135,20 +135,25 @@ def multiply_content(factor=10):
             )
             for observer in observers
         )
-        for document in documents:
-            GroupDocument.objects.create(page=group, document=document)
-            ContentPageDocument.objects.create(page=legal, document=document)
-            LegalDocument.objects.create(
-                title=f"{document.title_en} {copy}",
-                file=document.file.name,
-                file_size=document.file_size,
-                kind=document.kind,
-                year=document.year,
-            )
+        copy_documents(documents, copy, group, legal)
         coordinator = Coordinator.objects.create(name=f"Person {copy}", role="Coordinator")
         GroupCoordinator.objects.create(page=group, coordinator=coordinator)
     assert TechnicalGroupPage.objects.count() == factor * len(groups)
     assert ObserverState.objects.count() == factor * len(observers)
+
+
+def copy_documents(documents, copy, group, legal):
+    """Link each document once more to the group and the legal page, and add a copy of it."""
+    for document in documents:
+        GroupDocument.objects.create(page=group, document=document)
+        ContentPageDocument.objects.create(page=legal, document=document)
+        LegalDocument.objects.create(
+            title=f"{document.title_en} {copy}",
+            file=document.file.name,
+            file_size=document.file_size,
+            kind=document.kind,
+            year=document.year,
+        )
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

@@ -43,9 +43,9 @@ def searched_fields(model):
     names = []
     suffixes = tuple(f"_{code}" for code in settings.MODELTRANSLATION_LANGUAGES)
     for field in model.get_search_fields():
-        if isinstance(field, index.SearchField) and not field.field_name.endswith(suffixes):
-            if field.field_name not in names:
-                names.append(field.field_name)
+        own = isinstance(field, index.SearchField) and not field.field_name.endswith(suffixes)
+        if own and field.field_name not in names:
+            names.append(field.field_name)
     return names
 
 

@@ -178,18 +178,7 @@ def test_a_restored_backup_is_identical_and_keeps_a_page_deleted_later(tmp_path,
     restored = Site(restored_url, tmp_path / "media-restored", env=shared_cache)
     result = restored.manage("restore_site", str(folder))
     assert "Restored the backup" in result
-    after = restored.dump()
-    assert len(after) == len(before)
-    assert after == before  # every row of every model, both languages, revisions included
-    assert restored.files() == files_before
-
-    kept = [row for row in after if row["model"] == "workgroups.technicalgrouppage" and row["pk"] == group_pk]
-    assert kept, "the page deleted after the backup is in the restored site"
-    assert any(
-        row["model"] == "wagtailcore.revision" and row["fields"]["object_id"] == str(group_pk)
-        for row in after
-    )
-    # Both languages and the draft are there.
+    assert_identical(restored, before, files_before, group_pk)
     summary = restored.shell(
         f"""
         from workgroups.models import TechnicalGroupPage
@@ -200,6 +189,21 @@ def test_a_restored_backup_is_identical_and_keeps_a_page_deleted_later(tmp_path,
     assert "Resumen revisado en español: ñandú, acción. | True | A draft, not yet published." in summary
     # The restore made the shared cache forget the listing it held: the page is listed again.
     assert restored.shell(LISTING.format(slug=slug)).splitlines()[-1].split() == ["hit", "True"]
+
+
+def assert_identical(restored, before, files_before, group_pk):
+    """Every row of every model (both languages, revisions included) and every file came back,
+    the page deleted after the backup with them, in both languages and with its draft."""
+    after = restored.dump()
+    assert len(after) == len(before)
+    assert after == before
+    assert restored.files() == files_before
+    kept = [row for row in after if row["model"] == "workgroups.technicalgrouppage" and row["pk"] == group_pk]
+    assert kept, "the page deleted after the backup is in the restored site"
+    assert any(
+        row["model"] == "wagtailcore.revision" and row["fields"]["object_id"] == str(group_pk)
+        for row in after
+    )
 
 
 def assert_private(folder):

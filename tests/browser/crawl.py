@@ -100,6 +100,9 @@ def normalise(url):
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
 
 
+MAIL_LINK = re.compile(r"mailto:[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
+
+
 def crawl(origin, start_paths):
     """Fetch every internal URL reachable from `start_paths`; see Crawl for what is recorded."""
     result = Crawl(origin=origin)
@@ -131,9 +134,7 @@ def crawl(origin, start_paths):
             target = urljoin(url, ref.strip())
             scheme = urlsplit(target).scheme
             if scheme in {"mailto", "tel"}:
-                if scheme == "mailto" and not re.fullmatch(
-                    r"mailto:[^@\s]+@[^@\s]+\.[a-z]{2,}", target, re.I
-                ):
+                if scheme == "mailto" and not MAIL_LINK.fullmatch(target):
                     result.broken.append(f"{url}: malformed e-mail link {ref!r}")
                 continue
             if not result.is_internal(target):

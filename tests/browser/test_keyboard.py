@@ -59,7 +59,7 @@ def assert_focus_visible(page, element, unfocused_picture=None):
     box = element.bounding_box()
     viewport = page.viewport_size
     assert box and box["width"] > 0 and box["height"] > 0, f"focused element has no size: {description}"
-    assert 0 <= box["x"] and box["x"] + box["width"] <= viewport["width"], f"focus off screen: {description}"
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], f"focus off screen: {description}"
     hit = element.evaluate(
         """el => {
             // The middle of the element's first box (a link may wrap onto several lines).

@@ -53,7 +53,7 @@ def test_saving_a_draft_leaves_every_cached_page_in_place(client, django_capture
 class _Recorder(BaseHTTPRequestHandler):
     seen = []
 
-    def do_BAN(self):  # noqa: N802 - the HTTP method's name
+    def do_BAN(self):
         self.seen.append((self.command, self.path, self.headers.get("X-Ban-Scope")))
         self.send_response(200)
         self.end_headers()

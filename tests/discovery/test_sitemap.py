@@ -36,7 +36,7 @@ def urls_of(page):
 
 
 def live_pages():
-    return [page for page in Page.objects.live().public().filter(depth__gt=1).specific()]
+    return list(Page.objects.live().public().filter(depth__gt=1).specific())
 
 
 def test_every_live_page_is_listed_in_both_languages_with_its_alternates(client):

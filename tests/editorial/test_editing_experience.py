@@ -101,7 +101,7 @@ def test_preview_shows_the_page_in_either_language(moderator_client, mode, expec
 @pytest.mark.parametrize("query", ["Grupo de Turismo", "Tourism Group", "Diplomacia Deportiva"])
 def test_admin_search_finds_pages_by_english_or_spanish_title(editor_client, query):
     html = editor_client.get("/admin/pages/search/", {"q": query}).content.decode()
-    targets = [p for p in (*TechnicalGroupPage.objects.all(), *CooperationProjectPage.objects.all())]
+    targets = [*TechnicalGroupPage.objects.all(), *CooperationProjectPage.objects.all()]
     wanted = next(p for p in targets if query in (p.title_en, p.title_es))
     assert reverse("wagtailadmin_pages:edit", args=[wanted.pk]) in html
 
@@ -112,7 +112,7 @@ def test_malformed_copy_post_is_a_bad_request(editor_client):
 
 
 def test_every_page_field_has_help_text():
-    page_models = [m for m in BasePage.__subclasses__()]
+    page_models = list(BasePage.__subclasses__())
     for model in page_models:
         for field in model._meta.get_fields(include_parents=False):
             if (

@@ -60,7 +60,7 @@ class AdminSession:
             disabled = form.select("[disabled]")
         for element in disabled:
             data.pop(element.get("name"), None)
-        return {key: values for key, values in data.lists()}
+        return dict(data.lists())
 
     def token(self):
         return {"csrfmiddlewaretoken": [self.http.cookies["csrftoken"]]}

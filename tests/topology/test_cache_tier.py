@@ -11,7 +11,7 @@ import requests
 from fpdf import FPDF
 from PIL import Image
 
-from tests.legacy_browsers.test_legacy_browser import USER_AGENTS
+from tests.legacy_browsers.user_agents import USER_AGENTS
 
 from .site import get
 

@@ -7,4 +7,6 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security")
 
     def ready(self):
-        from . import checks, login_protection  # noqa: F401  (the system checks; signal receivers)
+        # login_protection is not imported here: its receiver must come after django-axes' own, which
+        # records the failure it counts (it is loaded with AUTHENTICATION_BACKENDS, once axes is ready).
+        from . import checks  # noqa: F401  (the system checks)

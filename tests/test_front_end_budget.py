@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 import brotli  # whitenoise[brotli] needs it too, to write the .br files
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
@@ -185,8 +186,16 @@ def production_static(settings, tmp_path):
     """The site's own static files collected with the production storage (hashed, compressed)."""
     settings.STORAGES = {**settings.STORAGES, "staticfiles": base_settings.STORAGES["staticfiles"]}
     settings.STATIC_ROOT = tmp_path
-    # The site's own files only: Wagtail's admin files would take half a minute to compress.
+    # The site's own files only (static/ and its apps'): Wagtail's admin files would take half a
+    # minute to compress.
     settings.STATICFILES_FINDERS = ["django.contrib.staticfiles.finders.FileSystemFinder"]
+    own_apps = [
+        Path(app.path) for app in apps.get_app_configs() if Path(app.path).parent == settings.BASE_DIR
+    ]
+    settings.STATICFILES_DIRS = [
+        *settings.STATICFILES_DIRS,
+        *(app / "static" for app in own_apps if (app / "static").is_dir()),
+    ]
     call_command("collectstatic", interactive=False, verbosity=0)
     return tmp_path
 
@@ -194,8 +203,12 @@ def production_static(settings, tmp_path):
 def test_collected_static_files_are_hashed_and_compressed(production_static):
     assert base_settings.STORAGES["staticfiles"]["BACKEND"].startswith("whitenoise.storage.Compressed")
     manifest = json.loads((production_static / "staticfiles.json").read_text())["paths"]
-    source = Path(settings.STATICFILES_DIRS[0])
-    own = sorted(path.relative_to(source).as_posix() for path in source.rglob("*") if path.is_file())
+    own = sorted(
+        path.relative_to(source).as_posix()
+        for source in map(Path, settings.STATICFILES_DIRS)
+        for path in source.rglob("*")
+        if path.is_file()
+    )
     assert {"css/site.css", "css/print.css", "legacy_browsers/notice.js"} <= set(own)
     for name in own:
         hashed = manifest.get(name)

@@ -79,6 +79,11 @@ while time.monotonic() < end:
     bump()
 """
 CROWD_PAGE, CROWD_CONNECTIONS = "group page", 64
+# Visitors send their browser's name: a current Chrome, as most of them.
+BROWSER = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Safari/537.36"
+)
 
 
 def wrk(port, path, duration, connections, script=None):
@@ -95,6 +100,8 @@ def wrk(port, path, duration, connections, script=None):
             "--latency",
             "--header",
             "Accept-Encoding: gzip",  # as every browser sends it
+            "--header",
+            f"User-Agent: {BROWSER}",
             "--timeout",
             "10s",  # a slow answer is measured, not counted as an error
             f"http://{HOST}:{port}{path}",

@@ -36,3 +36,14 @@ MIN_VERSIONS = {
 
 # Distinct User-Agent strings whose verdict is memoised (an LRU, per process).
 MEMO_SIZE = 4096
+
+# User-Agents that say by their version alone that the browser is current: Chrome (and the
+# browsers built on it, Edge and Opera among them) and Firefox 100 and later, Safari 13 and later,
+# never with an Internet Explorer token. The HTTP cache in front answers these without asking
+# /browser-check/ (deploy/varnish/default.vcl holds the same expression; a test keeps the two
+# equal and checks that the classifier never calls one of them legacy).
+CERTAINLY_CURRENT = (
+    r"^(?!.*(MSIE|Trident/))"
+    r"(.*(Chrome|Firefox)/[1-9][0-9]{2,}\."
+    r"|.*Version/(1[3-9]|[2-9][0-9])\.[0-9.]+( Mobile/[0-9A-Za-z]+)? Safari/)"
+)

@@ -58,11 +58,16 @@ sub vcl_recv {
     }
 
     # Legacy browsers get a notice in their pages, so theirs are never answered from the store.
-    # The site says which browsers those are: asked once per User-Agent, and kept.
+    # Most browsers say by their version that they are current (CERTAINLY_CURRENT in
+    # legacy_browsers/versions.py); for the others the site says: asked once per User-Agent, kept.
     if (req.restarts == 0 && req.url !~ "^/(static|media)/") {
-        set req.http.X-Original-URL = req.url;
-        set req.url = "/browser-check/";
-        return (hash);
+        if (req.http.User-Agent ~ "^(?!.*(MSIE|Trident/))(.*(Chrome|Firefox)/[1-9][0-9]{2,}\.|.*Version/(1[3-9]|[2-9][0-9])\.[0-9.]+( Mobile/[0-9A-Za-z]+)? Safari/)") {
+            set req.http.X-Legacy-Browser = "no";
+        } else {
+            set req.http.X-Original-URL = req.url;
+            set req.url = "/browser-check/";
+            return (hash);
+        }
     }
     if (req.http.X-Legacy-Browser == "yes") {
         return (pass);

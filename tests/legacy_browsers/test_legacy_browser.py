@@ -1,14 +1,17 @@
 """Legacy browser detection: classifier, middleware and the notice component."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.test import RequestFactory, override_settings
 from django.utils import translation
 
 from caching.page_cache import PageCacheMiddleware
+from legacy_browsers import versions
 from legacy_browsers.classifier import get_classifier, is_legacy_browser
 from legacy_browsers.middleware import LegacyBrowserMiddleware
 from tests.legacy_browsers.user_agents import CHROME_UA, USER_AGENTS
@@ -189,3 +192,36 @@ def test_other_browsers_only_get_the_ie_conditional_comment(rf: RequestFactory, 
     assert_notice_markup(blocks[0])
     assert "--" not in blocks[0]  # would close the comment early
     assert "legacy-notice" not in IE_CONDITIONAL.sub("", html)
+
+
+CURRENT_BY_VERSION = [
+    CHROME_UA.format("131.0.0.0"),
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Version/17.5 Mobile/15E148 Safari/604.1",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Version/13.1 Safari/605.1.15",
+]
+NOT_BY_VERSION = [
+    CHROME_UA.format("99.0.4844.51"),  # asked: Chrome 79 to 99 are current, older ones are not
+    "Mozilla/5.0 (Windows NT 6.1; Trident/7.0; rv:11.0) like Gecko Chrome/120.0",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Version/12.1.2 Safari/605.1.15",
+    "",
+]
+
+
+def test_user_agents_current_by_their_version_alone_are_never_legacy():
+    """Varnish answers these without asking the site (CERTAINLY_CURRENT): the site must agree."""
+    expression = re.compile(versions.CERTAINLY_CURRENT)
+    every_agent = [ua for _name, ua, _legacy in USER_AGENTS] + CURRENT_BY_VERSION + NOT_BY_VERSION
+    current = [ua for ua in every_agent if isinstance(ua, str) and expression.search(ua)]
+    assert [ua for ua in current if is_legacy_browser(ua)] == []
+    assert set(CURRENT_BY_VERSION) <= set(current)
+    assert not set(NOT_BY_VERSION) & set(current)
+    assert len(current) >= 10  # real browsers of the table take the short way
+
+
+def test_varnish_takes_the_short_way_for_the_same_user_agents():
+    vcl = (Path(settings.BASE_DIR) / "deploy" / "varnish" / "default.vcl").read_text()
+    assert f'req.http.User-Agent ~ "{versions.CERTAINLY_CURRENT}"' in vcl

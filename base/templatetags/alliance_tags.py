@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
@@ -73,3 +74,10 @@ def breadcrumbs_json_ld(context, trail):
 def organization_json_ld(context, page, members):
     request = context.get("request")
     return json_ld_script(organization(page.get_url(request), page.intro, members, request))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_static(context, path):
+    """The absolute URL of a static file, for what other sites fetch (the share image)."""
+    request = context.get("request")
+    return request.build_absolute_uri(static(path)) if request else static(path)

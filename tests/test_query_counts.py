@@ -40,7 +40,7 @@ BUDGET = {
     "group": 7,
     "project index": 3,
     "project": 5,
-    "observers": 4,
+    "observers": 5,  # one for the member countries, which the map marks
     "content page": 2,
     "search": 7 if connection.vendor == "postgresql" else 6,  # PostgreSQL: one more, for the excerpts
     "library": 6,

@@ -1,7 +1,12 @@
-"""Dates known only to the year or the month, as the Alliance's records often give them."""
+"""Dates known only to the year or the month, as the Alliance's records often give them.
 
+One style per language, from CLDR (Babel): English as the site's texts write it, day before month
+("10 October 2014", "October 2014"), and Spanish ("10 de octubre de 2014", "octubre de 2014").
+"""
+
+from babel.dates import format_date, format_skeleton
 from django.db import models
-from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,15 +16,26 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("Year")
 
 
-# Django's localised formats for each precision ("4 December 2011", "December 2011", "2011").
-FORMATS = {
-    DatePrecision.DAY: "DATE_FORMAT",
-    DatePrecision.MONTH: "YEAR_MONTH_FORMAT",
-    DatePrecision.YEAR: "Y",
-}
+# The CLDR locale of each language: British English writes the day first, as the content does.
+CLDR_LOCALES = {"en": "en_GB", "es": "es"}
 
 
-def format_partial_date(value, precision):
+def cldr_locale(language=None):
+    language = (language or get_language() or "en").split("-")[0]
+    return CLDR_LOCALES.get(language, "en_GB")
+
+
+def format_day(value, language=None):
+    """A full date in the language's one style: "10 October 2014", "10 de octubre de 2014"."""
+    return format_date(value, "long", locale=cldr_locale(language))
+
+
+def format_partial_date(value, precision, language=None):
     if value is None:
         return ""
-    return date_format(value, FORMATS.get(precision, "DATE_FORMAT"))
+    locale = cldr_locale(language)
+    if precision == DatePrecision.YEAR:
+        return format_skeleton("y", value, locale=locale)
+    if precision == DatePrecision.MONTH:
+        return format_skeleton("yMMMM", value, locale=locale)
+    return format_date(value, "long", locale=locale)

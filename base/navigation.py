@@ -1,7 +1,11 @@
-"""The site's menus, built from the public page tree once per language and content version."""
+"""The site's menus, built from the public page tree once per language and content version.
+
+What is cached is plain data shared by every page. Which link is current is worked out per page
+from its place in the tree (see `current_states`), never from the text of URLs.
+"""
 
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from caching.content_version import remember
 
@@ -26,6 +30,10 @@ class Navigation:
     def __init__(self, home, menu, others):
         self.home, self.menu, self.others = home, menu, others
 
+    def links(self):
+        """Every cached link: the home page and the pages right under it."""
+        return [self.home, *self.menu, *self.others]
+
 
 def _build(site, request):
     home = site.root_page
@@ -48,3 +56,29 @@ def navigation(request):
         key = f"public-navigation:{site.pk}:{language}" if site else None
         request._alliance_navigation = remember(key, lambda: _build(site, request)) if site else None
     return request._alliance_navigation
+
+
+def ancestor_paths(path):
+    """The materialised paths of a page's ancestors, root first (Wagtail: 4 characters a level)."""
+    step = Page.steplen
+    return [path[:end] for end in range(step, len(path), step)]
+
+
+def is_within(path, section_path):
+    """Whether the page at `path` is the page at `section_path` or lies below it in the tree."""
+    return path == section_path or section_path in ancestor_paths(path)
+
+
+def current_state(link, page):
+    """The aria-current value of a link to `link` on `page`: "page", "true" (its section) or ""."""
+    path = getattr(page, "path", None)
+    if not path or link is None:
+        return ""
+    if link.pk == page.pk:
+        return "page"
+    return "true" if is_within(path, link.path) else ""
+
+
+def current_states(links, page):
+    """[(link, aria-current value)] for a row of sibling links: at most one is current."""
+    return [(link, current_state(link, page)) for link in links]

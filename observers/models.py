@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -11,9 +12,12 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from base.language import sort_key
+from base.models import MemberCountry
 from base.pages import SectionPage
 from base.rich_text import RICH_TEXT_FEATURES
 from editorial.forms import TranslatorAwareModelForm
+
+from .world_map import world_map
 
 
 class Continent(models.TextChoices):
@@ -99,10 +103,23 @@ class ObserverStatesPage(SectionPage):
             (value, label, by_continent[value]) for value, label in Continent.choices if by_continent[value]
         ]
         context["continent_choices"] = Continent.choices
+        context.update(self.map_context(context["continents"], selected))
         context["selected_continent"] = selected
         context["pillars"] = self.pillars.all()
         context["thematic_areas"] = self.thematic_areas.all()
         return context
+
+    @staticmethod
+    def map_context(continents, selected):
+        """The world map of the members and of the observers listed (those of one continent, if chosen)."""
+        shown = [observer for _value, _label, observers in continents for observer in observers]
+        members = [(country.code, country.name) for country in MemberCountry.objects.all()]
+        return {
+            "map": world_map(members, shown),
+            "map_observer_count": len(shown),
+            "map_member_names": get_text_list([name for _code, name in members], _("and")),
+            "selected_label": Continent(selected).label if selected else "",
+        }
 
 
 class CooperationPillar(Orderable):

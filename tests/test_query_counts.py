@@ -41,7 +41,7 @@ BUDGET = {
     "group": 8,
     "project index": 4,
     "project": 6,
-    "observers": 5,
+    "observers": 6,  # one for the member countries, which the map marks
     "content page": 3,
     "search": 8 if connection.vendor == "postgresql" else 7,  # PostgreSQL: one more, for the excerpts
     "library": 7,

@@ -1,7 +1,11 @@
 """Every page type on a small phone (360 px) and a large screen (1440 px): nothing scrolls sideways,
 no text overlaps other text or leaves the screen. Screenshots of the home and a group page are
-saved under test-artifacts/screenshots/ (not committed; CI prints the folder).
+saved under test-artifacts/screenshots/ (not committed; CI prints the folder). With
+README_SCREENSHOTS=1 the first screen of each is also written to docs/screenshots/, which the README
+shows (committed: refresh them after a visible change).
 """
+
+import os
 
 import pytest
 
@@ -15,6 +19,7 @@ SCREENS = {
     "large": {"viewport": {"width": 1440, "height": 900}},
 }
 SCREENSHOT_PAGES = {"home", "group"}
+README_SCREENSHOTS = tools.ROOT / "docs" / "screenshots"
 
 # Returns a list of problems. Text is measured line box by line box (Range.getClientRects), so
 # two texts overlap only if the glyph boxes of their lines do.
@@ -66,6 +71,9 @@ def test_no_sideways_scrolling_nor_overlapping_text(open_page, screen):
         if name in SCREENSHOT_PAGES:
             tools.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=tools.SCREENSHOTS / f"{name}-{language}-{screen}.png", full_page=True)
+            if os.environ.get("README_SCREENSHOTS") == "1":
+                README_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=README_SCREENSHOTS / f"{name}-{language}-{screen}.png")
     browser_page.assert_clean()
     assert not problems, "\n".join(problems)
 

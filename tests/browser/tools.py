@@ -76,3 +76,15 @@ def require_vnu():
     if not VNU_JAR.is_file():
         unavailable(f"the Nu Html Checker ({VNU_JAR.relative_to(ROOT)}, from browser/package.json)")
     return java, VNU_JAR
+
+
+LIGHTHOUSE_JS = NODE_MODULES / "lighthouse" / "cli" / "index.js"
+
+
+def require_lighthouse():
+    node = shutil.which("node")
+    if node is None:
+        unavailable("Node.js (Debian package `npm` brings it)")
+    if not LIGHTHOUSE_JS.is_file():
+        unavailable(f"Lighthouse ({LIGHTHOUSE_JS.relative_to(ROOT)}, from browser/package.json)")
+    return node, LIGHTHOUSE_JS

@@ -3,6 +3,7 @@
 from html.parser import HTMLParser
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
@@ -44,6 +45,14 @@ def expected_description(page, language):
     return None
 
 
+SHARE_ALT = {
+    "en": "The emblem of the Pacific Alliance, four blades in the colours of Chile, Colombia, Mexico and "
+    "Peru, beside the name of the Alliance.",
+    "es": "El emblema de la Alianza del Pacífico, cuatro aspas con los colores de Chile, Colombia, México "
+    "y Perú, junto al nombre de la Alianza.",
+}
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_every_page_has_canonical_description_open_graph_and_twitter_tags(client, language):
     pages = Page.objects.live().filter(depth__gt=1).specific()
@@ -67,9 +76,21 @@ def test_every_page_has_canonical_description_open_graph_and_twitter_tags(client
         ]
         assert head.meta["og:locale"] == [{"en": "en_US", "es": "es_LA"}[language]]
         assert head.meta["og:locale:alternate"] == [{"en": "es_LA", "es": "en_US"}[language]]
-        assert head.meta["twitter:card"] == ["summary"]
+        assert head.meta["twitter:card"] == ["summary_large_image"]
         assert head.meta["twitter:title"] == [title]
         assert head.meta["twitter:description"] == [description]
+        share = f"http://testserver/static/img/share-{language}.png"
+        assert head.meta["og:image"] == head.meta["twitter:image"] == [share], path
+        assert head.meta["og:image:alt"] == head.meta["twitter:image:alt"] == [SHARE_ALT[language]]
+        assert (head.meta["og:image:width"], head.meta["og:image:height"]) == (["1200"], ["630"])
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_share_image_is_what_the_tags_say(language):
+    from PIL import Image
+
+    with Image.open(finders.find(f"img/share-{language}.png")) as picture:
+        assert (picture.format, picture.size) == ("PNG", (1200, 630))
 
 
 def test_descriptions_are_in_the_pages_language(client):

@@ -56,10 +56,10 @@ def rows(search, visibility, kinds, limit, offset):
     config = configuration(search.language)
     # Only the fixed fragments above make up the SQL; every value is a bound parameter.
     inner = f"{sql}{kind_sql} ORDER BY rank DESC, e.title, e.kind, e.object_id LIMIT %s OFFSET %s"
+    ranked = f"SELECT e.kind, e.object_id, e.title, e.body, q, ts_rank(e.search_vector, q) AS rank {inner}"
     query = (
-        "SELECT r.kind, r.object_id, ts_headline(%s::regconfig, left(r.body, %s), r.q, %s) FROM ("
-        f"SELECT e.kind, e.object_id, e.title, e.body, q, ts_rank(e.search_vector, q) AS rank {inner}) r "  # noqa: S608
-        "ORDER BY r.rank DESC, r.title, r.kind, r.object_id"
+        "SELECT r.kind, r.object_id, ts_headline(%s::regconfig, left(r.body, %s), r.q, %s) "  # noqa: S608
+        f"FROM ({ranked}) r ORDER BY r.rank DESC, r.title, r.kind, r.object_id"
     )
     with connection.cursor() as cursor:
         cursor.execute(

@@ -7,6 +7,6 @@ class DiscoveryConfig(AppConfig):
     verbose_name = _("Finding things")
 
     def ready(self):
-        from .search import simple
+        from .search import signals
 
-        simple.register_fold_function()
+        signals.connect()

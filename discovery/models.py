@@ -9,14 +9,18 @@ from base.pages import SectionPage
 
 from .library import DocumentFilterForm, groups_by_document, library_documents
 from .search import SearchResults, SearchText
+from .search.entries import SearchEntry, SearchWord
 from .search.query import MAX_LENGTH
+
+__all__ = ["DocumentLibraryPage", "SearchEntry", "SearchPage", "SearchWord"]
 
 
 class SearchPage(SectionPage):
     """Searches pages, documents and observer states in the visitor's language."""
 
     results_per_page = 10
-    query_parameters = frozenset({"q", "page"})
+    query_parameters = frozenset({"q", "page", "kind"})
+    searchable = False  # the search page itself is never a result
 
     class Meta:
         verbose_name = _("search page")
@@ -29,8 +33,9 @@ class SearchPage(SectionPage):
         if text:
             site = Site.find_for_request(request)
             results = SearchResults(
-                text, get_language(), request, site.root_page, excluded_page_types=[SearchPage]
+                text, get_language(), request, site.root_page, kind=request.GET.get("kind")
             )
+            context["search"] = results
             context["results"] = Paginator(results, self.results_per_page).get_page(request.GET.get("page"))
         return context
 

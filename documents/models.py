@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.models import Orderable
 
+from .text import document_text
+
 
 def document_upload_to(instance, filename):
     """documents/<random folder>/<file name>: an upload never takes a name another file already has,
@@ -45,6 +47,9 @@ class LegalDocument(AbstractDocument):
         related_name="+",
         help_text=_("The same document in Spanish, where the file above is in English."),
     )
+    # The words inside the file, for the site search, and the hash of the file they were read from.
+    text = models.TextField(_("text of the file"), blank=True, editable=False)
+    text_hash = models.CharField(max_length=40, blank=True, editable=False)
 
     admin_form_fields = Document.admin_form_fields + (
         "kind",
@@ -56,6 +61,22 @@ class LegalDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None:
+            self.refresh_text()
+        super().save(*args, **kwargs)
+
+    def refresh_text(self):
+        """Read the file's text again if the file changed since it was last read (never fails)."""
+        if not self.file or (self.file_hash and self.file_hash == self.text_hash):
+            return
+        try:
+            file_hash, text = document_text(self, settings.MAX_DOCUMENT_SIZE)
+        except OSError:
+            file_hash, text = "", ""  # the file cannot be read: it has no text
+        if not file_hash or file_hash != self.text_hash:
+            self.text, self.text_hash = text, file_hash
 
     def in_language(self, language=None):
         """The file to offer a reader of `language`: the Spanish version where there is one."""

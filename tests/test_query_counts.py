@@ -43,7 +43,7 @@ BUDGET = {
     "project": 6,
     "observers": 6,  # one for the member countries, which the map marks
     "content page": 3,
-    "search": 8 if connection.vendor == "postgresql" else 7,  # PostgreSQL: one more, for the excerpts
+    "search": 5,  # counts per kind, one page of rows with their excerpts, then pages and documents
     "library": 7,
     "open data": 10,
 }

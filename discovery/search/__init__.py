@@ -1,60 +1,57 @@
 """Site search: pages, documents and observer states, in the visitor's language only.
 
-Every source is queried with the database's own matching (full text on PostgreSQL, see
-`postgres`; folded substrings elsewhere, see `simple`) and the sources are combined with UNION
-into one ranked list, so a page of results costs the same few queries however much content
-matches.
+Everything is read from one index table (`entries.SearchEntry`, kept up to date by `indexing`):
+one row per object and language holding all a visitor reads of it. The database's own full-text
+index answers: stored, GIN-indexed vectors on PostgreSQL (`postgres`), FTS5 on SQLite (`fts`). A
+results page costs one query for the counts per kind, one for the page of rows with their
+excerpts, and a fixed few to present them (`results`).
 """
 
 from django.db import connection
-from django.db.models import CharField, F, TextField, Value
-from django.db.models.functions import Coalesce, Concat
 
-from . import postgres, simple
+from . import fts, postgres
 from .query import SearchText
-from .results import present
-from .sources import sources
+from .results import KINDS, present
+from .visibility import Visibility
 
-__all__ = ["SearchResults", "SearchText"]
+__all__ = ["KINDS", "SearchResults", "SearchText"]
 
 
 class SearchResults:
     """The ranked results of one search; Django's Paginator counts them, then takes one page."""
 
-    def __init__(self, text: SearchText, language, request, root_page, excluded_page_types=()):
+    def __init__(self, text: SearchText, language, request, root_page, kind=None):
         self.text, self.language, self.request, self.root_page = text, language, request, root_page
         self.full_text = connection.vendor == "postgresql"
+        self.engine = postgres if self.full_text else fts
         self.words = text.words()
-        self.rows = self._rows(excluded_page_types) if self._searchable() else None
+        self.kind = kind if kind in KINDS else None
+        self.visibility = Visibility.for_site(root_page) if self._searchable() else None
+        self.counts = self.engine.counts(self, self.visibility) if self._searchable() else {}
+        self._suggestion = ...
 
     def _searchable(self):
-        return bool(self.text) and (self.full_text or bool(self.words))
+        return bool(self.text) and bool(self.words if not self.full_text else self.text)
 
-    def _rows(self, excluded_page_types):
-        parts = []
-        for source in sources(self.language, self.root_page, excluded_page_types):
-            if self.full_text:
-                rows = postgres.matching(source, self.text.text, self.language)
-            else:
-                rows = simple.matching(source, self.words)
-            rows = rows.annotate(
-                result_kind=Value(source.kind, output_field=CharField()),
-                result_id=F("pk"),
-                result_title=F(source.title),
-                result_text=_joined(source.texts),
-            )
-            parts.append(
-                rows.order_by().values(
-                    "result_kind", "result_id", "search_rank", "result_title", "result_text"
-                )
-            )
-        first, *others = parts
-        return first.union(*others, all=True).order_by(
-            "-search_rank", "result_title", "result_kind", "result_id"
-        )
+    def _kinds(self):
+        return KINDS[self.kind].stored if self.kind else ()
+
+    def kind_counts(self):
+        """[(kind, label, number of results)] of the kinds that have results, in KINDS order."""
+        totals = []
+        for kind, info in KINDS.items():
+            if total := sum(self.counts.get(stored, 0) for stored in info.stored):
+                totals.append((kind, info.label, total))
+        return totals
+
+    @property
+    def total(self):
+        """The number of results of every kind."""
+        return sum(self.counts.values())
 
     def count(self):
-        return 0 if self.rows is None else self.rows.count()
+        stored = self._kinds()
+        return sum(n for kind, n in self.counts.items() if not stored or kind in stored)
 
     def __len__(self):
         return self.count()
@@ -62,17 +59,24 @@ class SearchResults:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             raise TypeError("Search results are read a page (a slice) at a time.")
-        if self.rows is None:
+        start, stop = index.start or 0, index.stop
+        if not self.counts or stop is None or stop <= start:
             return []
-        return present(list(self.rows[index]), self)
+        rows = self.engine.rows(self, self.visibility, self._kinds(), stop - start, start)
+        return present(rows, self)
 
+    @property
+    def suggestion(self):
+        """A spelling the vocabulary knows, for a search that found nothing ("Did you mean ..."), or None."""
+        if self._suggestion is ...:
+            self._suggestion = self._suggest() if self._searchable() and not self.counts else None
+        return self._suggestion
 
-def _joined(columns):
-    """The columns' texts in one, for the excerpt (empty for a source searched on its title only)."""
-    texts = [Coalesce(F(column), Value(""), output_field=TextField()) for column in columns]
-    if not texts:
-        return Value("", output_field=TextField())
-    if len(texts) == 1:
-        return texts[0]
-    pieces = [piece for text in texts for piece in (text, Value(" "))][:-1]
-    return Concat(*pieces, output_field=TextField())
+    def _suggest(self):
+        words = [word for word in self.words if len(word) > 2]
+        if not words:
+            return None
+        better = self.engine.similar_words(words, self.language)
+        if not any(better.values()):
+            return None
+        return " ".join(better.get(word) or word for word in self.words)

@@ -1,23 +1,37 @@
 """One page of search rows turned into what the results page shows: titles, URLs and excerpts."""
 
-import html
-import re
 from dataclasses import dataclass, field
 
 from django.template.defaultfilters import filesizeformat
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from observers.models import ObserverState, ObserverStatesPage
 
-from . import postgres, simple
-from .sources import DOCUMENT, OBSERVER, PAGE
+from .indexing import DOCUMENT, OBSERVER, PAGE
+from .marks import marked
 
-TAG = re.compile(r"<[^>]*>")
+NEWS, EVENT = "news", "event"
+
+
+@dataclass(frozen=True)
+class Kind:
+    label: str  # what the filter link says
+    stored: tuple  # the kinds of index rows it takes in
+
+
+# What results can be narrowed to: a page type joins news or events with `search_kind`.
+KINDS = {
+    PAGE: Kind(gettext_lazy("Pages"), (PAGE,)),
+    NEWS: Kind(gettext_lazy("News"), (NEWS,)),
+    EVENT: Kind(gettext_lazy("Events"), (EVENT,)),
+    DOCUMENT: Kind(gettext_lazy("Documents"), (DOCUMENT,)),
+    OBSERVER: Kind(gettext_lazy("Observer states"), (OBSERVER,)),
+}
+PAGE_KINDS = {PAGE, NEWS, EVENT}
 
 
 @dataclass
@@ -32,26 +46,23 @@ class SearchResult:
     title_field: str = "title"
 
 
-def plain_text(rich_text):
-    """Rich text (HTML) as the words a reader sees."""
-    return " ".join(html.unescape(TAG.sub(" ", rich_text or "")).split())
-
-
 def present(rows, search):
-    """The SearchResult of each row, in the rows' order, with a fixed number of queries."""
-    ids = {
-        kind: [row["result_id"] for row in rows if row["result_kind"] == kind]
-        for kind in (PAGE, DOCUMENT, OBSERVER)
-    }
+    """The SearchResult of each (kind, id, excerpt) row, in the rows' order, in a few queries."""
+    ids = {kind: [] for kind in (PAGE, DOCUMENT, OBSERVER)}
+    for kind, pk, _excerpt in rows:
+        ids[PAGE if kind in PAGE_KINDS else kind].append(pk)
     build = {
         PAGE: _page_results(ids[PAGE], search),
         DOCUMENT: _document_results(ids[DOCUMENT], search.language),
         OBSERVER: _observer_results(ids[OBSERVER], search),
     }
-    results = [build[row["result_kind"]].get(row["result_id"]) for row in rows]
-    texts = [plain_text(row["result_text"]) for row in rows]
-    _add_excerpts([r for r in results if r], [t for r, t in zip(results, texts, strict=True) if r], search)
-    return [result for result in results if result]
+    results = []
+    for kind, pk, excerpt in rows:
+        result = build[PAGE if kind in PAGE_KINDS else kind].get(pk)
+        if result:
+            result.excerpt = marked(excerpt)
+            results.append(result)
+    return results
 
 
 def _page_results(ids, search):
@@ -113,22 +124,3 @@ def _observer_results(ids, search):
             title_field="name",
         )
     return results
-
-
-def _add_excerpts(results, texts, search):
-    with_text = [(result, text) for result, text in zip(results, texts, strict=True) if text]
-    if not with_text:
-        return
-    if search.full_text:
-        headlines = postgres.excerpts(
-            [text for _result, text in with_text], search.text.text, search.language
-        )
-        for (result, _text), headline in zip(with_text, headlines, strict=True):
-            result.excerpt = mark_safe(  # noqa: S308 - escaped first; only the marks become HTML
-                str(escape(headline))
-                .replace(postgres.MARK_START, "<mark>")
-                .replace(postgres.MARK_END, "</mark>")
-            )
-    else:
-        for result, text in with_text:
-            result.excerpt = mark_safe(simple.excerpt(text, search.words))  # noqa: S308 - built from escaped text

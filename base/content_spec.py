@@ -3,7 +3,7 @@
 from babel import Locale
 from wagtail.models import Page, Site
 
-from content_loader.reader import LANGUAGES, Record, folder_files, read_yaml
+from content_loader.reader import LANGUAGES, Record, folder_files, list_file, read_yaml
 from content_loader.spec import ContentSpec, summary
 from content_loader.sync import PageSpec, pk_of, sync_object, sync_page
 
@@ -91,6 +91,37 @@ class ContentPagesContent(ContentSpec):
             spec = self.page_spec(record, written["documents"])
             outcomes.append(sync_page(written["home"], spec, show_in_menus=key not in FOOTER_PAGES)[1])
         summary(report, "Content pages", outcomes)
+
+
+class SnippetsWithCountryContent(ContentSpec):
+    """Snippets listed in one YAML file, each found again by `lookup_field`, some naming a member
+    country by its code (`country`): coordinators, responsible entities."""
+
+    file_name, model, lookup_field, label = "", None, "", ""
+    requires = ("countries",)
+
+    def read(self):
+        self.records = list_file(self.root / self.file_name)
+        for record in self.records.values():
+            self.values(record)
+
+    def values(self, record):
+        """The snippet's fields from its record; `country` holds a member country's code or ""."""
+        raise NotImplementedError
+
+    def country(self, record):
+        return record.choice("country", self.specs["countries"].codes, required=False)
+
+    def write(self, written, report):
+        objects, outcomes = {}, []
+        for key, record in self.records.items():
+            values = self.values(record)
+            values["country"] = written["countries"].get(values["country"])
+            lookup = {self.lookup_field: values.pop(self.lookup_field)}
+            objects[key], outcome = sync_object(self.model, lookup, values)
+            outcomes.append(outcome)
+        summary(report, self.label, outcomes)
+        return objects
 
 
 CONTENT = [HomePageContent, MemberCountriesContent, ContentPagesContent]

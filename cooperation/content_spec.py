@@ -1,40 +1,26 @@
 """Responsible entities (content/entities.yaml) and the cooperation projects (content/cooperation/)."""
 
-from content_loader.reader import Record, folder_files, list_file, read_yaml
+from base.content_spec import SnippetsWithCountryContent
+from content_loader.reader import Record, folder_files, read_yaml
 from content_loader.spec import ContentSpec, section_page_spec, summary
-from content_loader.sync import PageSpec, pk_of, sync_object, sync_page
+from content_loader.sync import PageSpec, pk_of, sync_page
 
 from .choices import Status
 from .models import CooperationProjectIndexPage, CooperationProjectPage, ResponsibleEntity
 
 
-class ResponsibleEntitiesContent(ContentSpec):
-    provides = "entities"
-    requires = ("countries",)
-    order = 4
-
-    def read(self):
-        self.records = list_file(self.root / "entities.yaml")
-        for record in self.records.values():
-            self.values(record)
+class ResponsibleEntitiesContent(SnippetsWithCountryContent):
+    provides, order = "entities", 4
+    file_name, model, lookup_field, label = (
+        "entities.yaml",
+        ResponsibleEntity,
+        "name_en",
+        "Responsible entities",
+    )
 
     def values(self, record):
-        return {
-            **record.translated("name"),
-            "acronym": record.text("acronym", required=False),
-            "country": record.choice("country", self.specs["countries"].codes, required=False),
-        }
-
-    def write(self, written, report):
-        objects, outcomes = {}, []
-        for key, record in self.records.items():
-            values = self.values(record)
-            values["country"] = written["countries"].get(values["country"])
-            lookup = {"name_en": values.pop("name_en")}
-            objects[key], outcome = sync_object(ResponsibleEntity, lookup, values)
-            outcomes.append(outcome)
-        summary(report, "Responsible entities", outcomes)
-        return objects
+        acronym = record.text("acronym", required=False)
+        return {**record.translated("name"), "acronym": acronym, "country": self.country(record)}
 
 
 class CooperationProjectsContent(ContentSpec):

@@ -1,41 +1,25 @@
 """Coordinators (content/coordinators.yaml) and the technical groups (content/workgroups/)."""
 
-from content_loader.reader import Record, folder_files, list_file, read_yaml
+from base.content_spec import SnippetsWithCountryContent
+from content_loader.reader import Record, folder_files, read_yaml
 from content_loader.spec import ContentSpec, section_page_spec, summary
-from content_loader.sync import PageSpec, pk_of, sync_object, sync_page
+from content_loader.sync import PageSpec, pk_of, sync_page
 
 from .models import Coordinator, TechnicalGroupIndexPage, TechnicalGroupPage, WorkPlanItem
 
 
-class CoordinatorsContent(ContentSpec):
-    provides = "coordinators"
-    requires = ("countries",)
-    order = 3
-
-    def read(self):
-        self.records = list_file(self.root / "coordinators.yaml")
-        for record in self.records.values():
-            self.values(record)
+class CoordinatorsContent(SnippetsWithCountryContent):
+    provides, order = "coordinators", 3
+    file_name, model, lookup_field, label = "coordinators.yaml", Coordinator, "name", "Coordinators"
 
     def values(self, record):
         return {
             "name": record.text("name"),
             **record.translated("role"),
             **record.translated("institution", required=False),
-            "country": record.choice("country", self.specs["countries"].codes, required=False),
+            "country": self.country(record),
             "email": record.text("email", required=False),
         }
-
-    def write(self, written, report):
-        objects, outcomes = {}, []
-        for key, record in self.records.items():
-            values = self.values(record)
-            values["country"] = written["countries"].get(values["country"])
-            lookup = {"name": values.pop("name")}
-            objects[key], outcome = sync_object(Coordinator, lookup, values)
-            outcomes.append(outcome)
-        summary(report, "Coordinators", outcomes)
-        return objects
 
 
 class TechnicalGroupsContent(ContentSpec):

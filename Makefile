@@ -44,11 +44,12 @@ lock-check:
 	@$(PYTHON) requirements/check_lock.py
 
 # Migrate (--noinput: modeltranslation's page-field sync would otherwise ask), compile the
-# translations, load the content (idempotent) and collect static files.
+# translations, load the content (idempotent), index it for search and collect static files.
 setup: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) compile_translations
 	$(MANAGE) load_alliance_content
+	$(MANAGE) rebuild_search_index  # a database made before the search index was added
 	$(MANAGE) create_local_superuser
 	$(MANAGE) collectstatic --noinput --verbosity 0
 

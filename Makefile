@@ -123,13 +123,13 @@ messages: install
 	$(MANAGE) makemessages --locale es --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'browser/*' --no-location
 	$(MANAGE) compile_translations
 
-# Back up the database and the uploaded files into backups/ (or $BACKUP_ROOT); restore one into an
-# empty database: make restore BACKUP=backups/alliance-YYYYmmdd-HHMMSS
+# Back up the database and the uploaded files into var/backups/ (or $BACKUP_ROOT); restore one into an
+# empty database: make restore BACKUP=var/backups/alliance-YYYYmmdd-HHMMSS
 backup: install
 	$(MANAGE) backup_site
 
 restore: install
-	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/alliance-YYYYmmdd-HHMMSS" >&2; exit 2; }
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/alliance-YYYYmmdd-HHMMSS" >&2; exit 2; }
 	$(MANAGE) restore_site "$(BACKUP)"
 
 # The page benchmark, through the cluster's Varnish and against nginx's ceiling: never in CI.

@@ -51,7 +51,7 @@ class BackupError(Exception):
 
 
 def default_backup_root():
-    return Path(os.environ.get("BACKUP_ROOT", settings.BASE_DIR / "backups"))
+    return Path(os.environ.get("BACKUP_ROOT", settings.BASE_DIR / "var" / "backups"))
 
 
 def sha256_of(file):

@@ -4,9 +4,7 @@ from backups.archive import BackupError, create_backup, default_backup_root
 
 
 class Command(BaseCommand):
-    help = (
-        "Back up the database and the uploaded files into a new, private folder (backups/archive.py)."
-    )
+    help = "Back up the database and the uploaded files into a new, private folder (backups/archive.py)."
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from caching import content_version
 from backups.archive import BackupError, restore_backup
+from caching import content_version
 
 
 class Command(BaseCommand):

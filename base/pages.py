@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
@@ -25,6 +25,18 @@ class BasePage(Page):
     # The query parameters the page reads; any other makes it unshareable (see page_cache.py).
     query_parameters = frozenset()
 
+    # When an editor should check the page again: set by the content loader from the newest date
+    # the content states, listed by the "Pages due for review" report once it has passed.
+    review_date = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_("When to check the page's facts again; past it, the review report lists the page."),
+    )
+
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel([FieldPanel("review_date")], heading=_("Review")),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("title_en"),
         index.SearchField("title_es"),

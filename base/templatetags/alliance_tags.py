@@ -1,14 +1,18 @@
 """Template helpers shared by every page: languages, menus and fallback marking."""
 
+from datetime import datetime
+
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
 from base.breadcrumbs import breadcrumb_list, breadcrumbs
+from base.dates import format_day
 from base.language import page_urls_by_language
 from base.navigation import current_states, navigation
 from base.structured_data import json_ld_script, organization
@@ -81,3 +85,11 @@ def absolute_static(context, path):
     """The absolute URL of a static file, for what other sites fetch (the share image)."""
     request = context.get("request")
     return request.build_absolute_uri(static(path)) if request else static(path)
+
+
+@register.filter
+def long_date(value):
+    """A date or a moment as the day in the language's style: "10 October 2014", "10 de octubre de 2014"."""
+    if not value:
+        return ""
+    return format_day(timezone.localdate(value) if isinstance(value, datetime) else value)

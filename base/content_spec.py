@@ -11,7 +11,7 @@ from .models import ContentPage, HomePage, MemberCountry
 
 MEMBER_CODES = ("CL", "CO", "MX", "PE")
 # Pages that are reached from the footer rather than the main menu.
-FOOTER_PAGES = ("accessibility",)
+FOOTER_PAGES = ("accessibility", "privacy", "legal-notice")
 
 
 class HomePageContent(ContentSpec):

@@ -55,11 +55,13 @@ class SectionPageContent(ContentSpec):
 
         path = self.root / self.file_name
         self.record = Record(read_yaml(path), path)
-        section_page_spec(self.record, self.model)
+        self.page_spec()
+
+    def page_spec(self):
+        """The page's fields from its record; a page with more fields than a section's adds them."""
+        return section_page_spec(self.record, self.model)
 
     def write(self, written, report):
-        page, outcome = sync_page(
-            written["home"], section_page_spec(self.record, self.model), show_in_menus=self.in_menu
-        )
+        page, outcome = sync_page(written["home"], self.page_spec(), show_in_menus=self.in_menu)
         summary(report, self.model._meta.verbose_name.capitalize(), [outcome])
         return page

@@ -2,7 +2,7 @@
 
 from base.content_spec import SnippetsWithCountryContent
 from content_loader.reader import Record, folder_files, read_yaml
-from content_loader.spec import ContentSpec, section_page_spec, summary
+from content_loader.spec import ContentSpec, review_date, section_page_spec, summary
 from content_loader.sync import PageSpec, pk_of, sync_page
 
 from .choices import Status
@@ -55,6 +55,7 @@ class CooperationProjectsContent(ContentSpec):
             "start_precision": start_precision,
             "planned_end_date": end,
             "planned_end_precision": end_precision,
+            "review_date": review_date(r),
         }
         milestones = []
         for m in r.records("milestones"):

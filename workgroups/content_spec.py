@@ -2,7 +2,7 @@
 
 from base.content_spec import SnippetsWithCountryContent
 from content_loader.reader import Record, folder_files, read_yaml
-from content_loader.spec import ContentSpec, section_page_spec, summary
+from content_loader.spec import ContentSpec, review_date, section_page_spec, summary
 from content_loader.sync import PageSpec, pk_of, sync_page
 
 from .models import Coordinator, TechnicalGroupIndexPage, TechnicalGroupPage, WorkPlanItem
@@ -55,7 +55,7 @@ class TechnicalGroupsContent(ContentSpec):
         related_keys = r.keys("related", self.records, "group")
         return PageSpec(
             TechnicalGroupPage,
-            fields,
+            fields | {"review_date": review_date(r)},
             children={
                 "facts": facts,
                 "work_plan": work_plan,

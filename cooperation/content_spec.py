@@ -50,6 +50,7 @@ class CooperationProjectsContent(ContentSpec):
         fields |= r.translated("body", False)
         fields |= {
             "status": r.choice("status", Status.values),
+            "status_as_of": r.integer("status_as_of"),
             "group_id": pk_of(groups, group_key),
             "start_date": start,
             "start_precision": start_precision,

@@ -41,6 +41,9 @@ class TechnicalGroupsContent(ContentSpec):
         fields |= r.translated("summary") | r.translated("introduction")
         fields |= r.translated("objectives", False) | r.translated("achievements", False)
         fields["contact_email"] = r.text("contact_email", required=False)
+        fields["coordinators_as_of"] = r.integer(
+            "coordinators_as_of", required=bool(r.get("coordinators", False))
+        )
         facts = [{**f.translated("label"), **f.translated("value")} for f in r.records("facts")]
         work_plan = [
             {

@@ -91,6 +91,12 @@ class TechnicalGroupPage(BasePage):
     contact_email = models.EmailField(
         _("contact e-mail"), blank=True, help_text=_("A shared address of the group, if it has one.")
     )
+    coordinators_as_of = models.PositiveSmallIntegerField(
+        _("coordinators as of"),
+        null=True,
+        blank=True,
+        help_text=_("The year the coordinators listed were last known to hold the post; shown with them."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("acronym"),
@@ -103,6 +109,7 @@ class TechnicalGroupPage(BasePage):
         MultiFieldPanel(
             [
                 InlinePanel("coordinators", label=_("Coordinators")),
+                FieldPanel("coordinators_as_of"),
                 FieldPanel("contact_email"),
             ],
             heading=_("Contact"),

@@ -24,7 +24,8 @@ class CoordinatorsContent(SnippetsWithCountryContent):
 
 class TechnicalGroupsContent(ContentSpec):
     provides = "groups"
-    requires = ("home", "documents", "coordinators")
+    requires = ("home", "documents", "coordinators", "countries")
+    countries = {}  # member countries by code, once written
     order = 5
 
     def read(self):
@@ -56,6 +57,13 @@ class TechnicalGroupsContent(ContentSpec):
         coordinator_keys = r.keys("coordinators", self.specs["coordinators"].records, "coordinator")
         document_keys = r.keys("documents", self.specs["documents"].records, "document")
         related_keys = r.keys("related", self.records, "group")
+        terms = [
+            {
+                "country_id": pk_of(self.countries, t.choice("country", self.specs["countries"].codes)),
+                "year": t.integer("year"),
+            }
+            for t in r.records("pro_tempore")
+        ]
         return PageSpec(
             TechnicalGroupPage,
             fields | {"review_date": review_date(r)},
@@ -65,6 +73,7 @@ class TechnicalGroupsContent(ContentSpec):
                 "coordinators": [{"coordinator_id": pk_of(coordinators, k)} for k in coordinator_keys],
                 "documents": [{"document_id": pk_of(documents, k)} for k in document_keys],
                 "related_groups": [{"related_group_id": pk_of(groups, k)} for k in related_keys],
+                "coordination_terms": terms,
             },
         )
 
@@ -74,6 +83,7 @@ class TechnicalGroupsContent(ContentSpec):
         )
         summary(report, "Technical groups index", [outcome])
         coordinators, documents = written["coordinators"], written["documents"]
+        self.countries = written["countries"]
         # Groups link to each other: make sure each exists before any is filled in.
         groups = {}
         for key, record in self.records.items():

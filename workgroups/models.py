@@ -110,6 +110,7 @@ class TechnicalGroupPage(BasePage):
             [
                 InlinePanel("coordinators", label=_("Coordinators")),
                 FieldPanel("coordinators_as_of"),
+                InlinePanel("coordination_terms", label=_("Pro tempore coordination")),
                 FieldPanel("contact_email"),
             ],
             heading=_("Contact"),
@@ -207,3 +208,19 @@ class RelatedGroup(Orderable):
     )
 
     panels = [FieldPanel("related_group")]
+
+
+class CoordinationTerm(Orderable):
+    """A year in which a member country held the group's pro tempore coordination (it rotates)."""
+
+    page = ParentalKey(TechnicalGroupPage, on_delete=models.CASCADE, related_name="coordination_terms")
+    country = models.ForeignKey(
+        "base.MemberCountry", verbose_name=_("country"), on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+
+    panels = [FieldPanel("country"), FieldPanel("year")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("pro tempore coordination")
+        verbose_name_plural = _("pro tempore coordinations")

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "cooperation",
     "observers",
     "contact",
+    "countries",
     "discovery",
     "opendata",
     "content_loader",

@@ -73,6 +73,7 @@ class HomePage(BasePage):
         "discovery.SearchPage",
         "discovery.DocumentLibraryPage",
         "opendata.OpenDataPage",
+        "news.NewsIndexPage",
     ]
     max_count = 1
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "workgroups",
     "cooperation",
     "observers",
+    "news",
     "discovery",
     "opendata",
     "content_loader",

@@ -90,3 +90,16 @@ def test_an_unpublished_item_leaves_the_listing(client):
 def test_pages_declare_the_parameters_they_read():
     assert NewsIndexPage.query_parameters == {"kind", "group", "country", "year", "page"}
     assert NewsIndexPage.search_kind == NewsItemPage.search_kind == "news"
+
+
+@pytest.mark.parametrize(
+    ("url", "item"),
+    [
+        ("/en/search/?q=Bertelsmann&kind=news", "/en/news/panel-with-the-bertelsmann-foundation-in-mexico/"),
+        ("/es/buscar/?q=Bertelsmann&kind=news", "/es/noticias/panel-con-la-fundacion-bertelsmann-en-mexico/"),
+    ],
+)
+def test_the_site_search_finds_items_under_news(client, url, item):
+    links = parse(get_ok(client, url)).links
+    assert item in links
+    assert "/en/technical-groups/external-relations/" not in links  # a page, not news

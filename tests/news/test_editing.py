@@ -1,12 +1,15 @@
 """Editing news items: the lead image needs its description; the content loader is idempotent."""
 
 import io
+import shutil
 
 import pytest
+import yaml
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
@@ -99,3 +102,27 @@ def test_loading_twice_changes_nothing():
     count = NewsItemPage.objects.count()
     assert f"News items: 0 created, 0 updated, {count} unchanged" in out.getvalue()
     assert "News index: 0 created, 0 updated, 1 unchanged" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"date": "2014-05"}, "field 'date': needs the day"),
+        ({"kind": "rumour"}, "field 'kind': 'rumour' is not one of"),
+        ({"groups": ["nobody"]}, "field 'groups': 'nobody' is not a known technical group"),
+        ({"projects": ["nothing"]}, "field 'projects': 'nothing' is not a known cooperation project"),
+        ({"countries": ["AR"]}, "field 'countries': 'AR' is not a known member country code"),
+    ],
+)
+def test_a_malformed_item_file_is_refused_naming_file_and_field(tmp_path, change, message):
+    content = tmp_path / "content"
+    shutil.copytree(settings.BASE_DIR / "content", content)
+    path = content / "news" / "2014-05-29-sustainable-production-approved.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) | change
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    before = (Page.objects.count(), Revision.objects.count())
+    with pytest.raises(CommandError) as error:
+        call_command("load_alliance_content", content_dir=content, stdout=io.StringIO())
+    assert "2014-05-29-sustainable-production-approved.yaml" in str(error.value)
+    assert message in str(error.value)
+    assert (Page.objects.count(), Revision.objects.count()) == before

@@ -87,6 +87,7 @@ class HomePage(BasePage):
         "opendata.OpenDataPage",
         "contact.ContactPage",
         "countries.MemberCountriesIndexPage",
+        "news.NewsIndexPage",
     ]
     max_count = 1
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "cooperation",
     "observers",
     "contact",
+    "news",
     "countries",
     "discovery",
     "opendata",

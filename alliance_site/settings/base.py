@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "workgroups",
     "cooperation",
     "observers",
+    "events",
     "discovery",
     "opendata",
     "content_loader",

@@ -4,14 +4,14 @@ from babel import Locale
 from wagtail.models import Page, Site
 
 from content_loader.reader import LANGUAGES, Record, folder_files, list_file, read_yaml
-from content_loader.spec import ContentSpec, summary
+from content_loader.spec import ContentSpec, review_date, summary
 from content_loader.sync import PageSpec, pk_of, sync_object, sync_page
 
 from .models import ContentPage, HomePage, MemberCountry
 
 MEMBER_CODES = ("CL", "CO", "MX", "PE")
 # Pages that are reached from the footer rather than the main menu.
-FOOTER_PAGES = ("accessibility",)
+FOOTER_PAGES = ("accessibility", "privacy", "legal-notice")
 
 
 class HomePageContent(ContentSpec):
@@ -26,7 +26,8 @@ class HomePageContent(ContentSpec):
     def page_spec(self):
         h = self.record
         fields = {**h.translated("title"), **h.translated("intro"), **h.translated("body")}
-        return PageSpec(HomePage, fields | {"slug_en": "home", "slug_es": "inicio"})
+        fields |= {"slug_en": "home", "slug_es": "inicio", "review_date": review_date(h)}
+        return PageSpec(HomePage, fields)
 
     def write(self, written, report):
         # Wagtail's "Welcome" placeholder page from its first migration is not ours to keep.
@@ -81,7 +82,7 @@ class ContentPagesContent(ContentSpec):
         fields = {**record.slugs(), **record.translated("title"), **record.translated("intro", False)}
         return PageSpec(
             ContentPage,
-            fields | record.translated("body"),
+            fields | record.translated("body") | {"review_date": review_date(record)},
             children={"documents": [{"document_id": pk_of(documents, k)} for k in keys]},
         )
 

@@ -74,6 +74,7 @@ class HomePage(BasePage):
         "discovery.SearchPage",
         "discovery.DocumentLibraryPage",
         "opendata.OpenDataPage",
+        "contact.ContactPage",
     ]
     max_count = 1
 

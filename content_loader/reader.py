@@ -51,6 +51,19 @@ class Record:
             raise self._error(field, "must be text")
         return str(value).strip()
 
+    def url(self, field, required=True):
+        """An absolute http(s) address, checked as Django's URLField checks it."""
+        from django.core.exceptions import ValidationError
+        from django.core.validators import URLValidator
+
+        value = self.text(field, required)
+        if value:
+            try:
+                URLValidator(schemes=["http", "https"])(value)
+            except ValidationError as error:
+                raise self._error(field, "must be an http or https address") from error
+        return value
+
     def translated(self, field, required=True):
         """{"en": ..., "es": ...} -> {"field_en": ..., "field_es": ...}; both languages required."""
         value = self.get(field, required)

@@ -4,7 +4,15 @@ Each app that has content lists its specs in `<app>/content_spec.py` as `CONTENT
 loader (loader.py) finds them, reads and checks every one, then writes them in one transaction.
 """
 
+import datetime
+import re
+
+from .reader import PARTIAL_DATE
 from .sync import PageSpec, sync_page
+
+# A page is due for review a year after the newest date its content states.
+REVIEW_AFTER = datetime.timedelta(days=365)
+YEAR_IN_TEXT = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 class ContentSpec:
@@ -37,9 +45,35 @@ def summary(report, label, outcomes):
     report(f"{label}: " + ", ".join(f"{count} {name}" for name, count in counts.items()))
 
 
+def stated_dates(value):
+    """Every date a content value states: its date fields, and the years its texts name (as the
+    year's last day)."""
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        for item in value:
+            yield from stated_dates(item)
+    elif isinstance(value, datetime.date):
+        yield value
+    elif isinstance(value, str):
+        if match := PARTIAL_DATE.match(value):
+            year, month, day = (int(part) if part else None for part in match.groups())
+            yield datetime.date(year, month or 12, day or (1 if month else 31))
+        else:
+            yield from (datetime.date(int(year), 12, 31) for year in YEAR_IN_TEXT.findall(value))
+
+
+def review_date(record):
+    """When an editor should check the page again: a year after the newest date its record states,
+    or None for a page that states none (the search page, say)."""
+    dates = list(stated_dates(record.data))
+    return max(dates) + REVIEW_AFTER if dates else None
+
+
 def section_page_spec(record, model):
     """A section page under the home page: slugs, title and introduction in each language."""
-    return PageSpec(model, {**record.slugs(), **record.translated("title"), **record.translated("intro")})
+    fields = {**record.slugs(), **record.translated("title"), **record.translated("intro")}
+    return PageSpec(model, fields | {"review_date": review_date(record)})
 
 
 class SectionPageContent(ContentSpec):
@@ -55,11 +89,13 @@ class SectionPageContent(ContentSpec):
 
         path = self.root / self.file_name
         self.record = Record(read_yaml(path), path)
-        section_page_spec(self.record, self.model)
+        self.page_spec()
+
+    def page_spec(self):
+        """The page's fields from its record; a page with more fields than a section's adds them."""
+        return section_page_spec(self.record, self.model)
 
     def write(self, written, report):
-        page, outcome = sync_page(
-            written["home"], section_page_spec(self.record, self.model), show_in_menus=self.in_menu
-        )
+        page, outcome = sync_page(written["home"], self.page_spec(), show_in_menus=self.in_menu)
         summary(report, self.model._meta.verbose_name.capitalize(), [outcome])
         return page

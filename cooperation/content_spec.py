@@ -2,7 +2,7 @@
 
 from base.content_spec import SnippetsWithCountryContent
 from content_loader.reader import Record, folder_files, read_yaml
-from content_loader.spec import ContentSpec, section_page_spec, summary
+from content_loader.spec import ContentSpec, review_date, section_page_spec, summary
 from content_loader.sync import PageSpec, pk_of, sync_page
 
 from .choices import Status
@@ -50,11 +50,13 @@ class CooperationProjectsContent(ContentSpec):
         fields |= r.translated("body", False)
         fields |= {
             "status": r.choice("status", Status.values),
+            "status_as_of": r.integer("status_as_of"),
             "group_id": pk_of(groups, group_key),
             "start_date": start,
             "start_precision": start_precision,
             "planned_end_date": end,
             "planned_end_precision": end_precision,
+            "review_date": review_date(r),
         }
         milestones = []
         for m in r.records("milestones"):

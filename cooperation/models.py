@@ -90,6 +90,12 @@ class CooperationProjectPage(BasePage):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, help_text=_("Shown in listings.")
     )
+    status_as_of = models.PositiveSmallIntegerField(
+        _("status as of"),
+        null=True,
+        blank=True,
+        help_text=_("The year the status was last known to be true; shown beside it."),
+    )
     group = models.ForeignKey(
         "workgroups.TechnicalGroupPage",
         verbose_name=_("technical group"),
@@ -136,7 +142,7 @@ class CooperationProjectPage(BasePage):
         FieldPanel("summary"),
         FieldPanel("objective"),
         FieldPanel("body"),
-        FieldPanel("status"),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("status_as_of")]),
         FieldPanel("group"),
         MultiFieldPanel(
             [

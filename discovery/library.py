@@ -1,4 +1,5 @@
-"""The document library's GET filters: by group, type, year and language, each state its own URL.
+"""The document library's GET filters: by group, type, year, language and whether an official text
+is linked, each state its own URL.
 
 A value that is not one of the choices becomes a form error and that filter is ignored; the
 valid filters still apply.
@@ -21,6 +22,11 @@ class DocumentFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type of document"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
     language = forms.ChoiceField(label=_("Available in"), required=False)
+    official = forms.ChoiceField(
+        label=_("Official text"),
+        required=False,
+        choices=[("", _("With or without")), ("yes", _("Only with a link to the official text"))],
+    )
 
     def __init__(self, data, documents):
         super().__init__(data)
@@ -46,6 +52,8 @@ class DocumentFilterForm(forms.Form):
             documents = documents.filter(year=year)
         if language := values.get("language"):
             documents = available_in(documents, language)
+        if values.get("official"):
+            documents = documents.exclude(official_url="")
         return documents
 
 

@@ -26,6 +26,7 @@ class DocumentsContent(ContentSpec):
             **record.translated("description"),
             "kind": record.choice("kind", LegalDocument.Kind.values),
             "year": record.integer("year", required=False),
+            "official_url": record.url("official_url", required=False),
         }
 
     def write(self, written, report):
@@ -51,6 +52,7 @@ def write_document(key, lang, values, pdf, spanish_version):
         "title_es": values["title_es"],
         "kind": values["kind"],
         "year": values["year"],
+        "official_url": values["official_url"],
         "spanish_version": spanish_version,
     }
     # The hash Wagtail keeps for every document (SHA-1 of the file).

@@ -1,6 +1,7 @@
 """Documents: the Wagtail document model of the site, and the link rows that list them on pages."""
 
 import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import models
@@ -47,6 +48,15 @@ class LegalDocument(AbstractDocument):
         related_name="+",
         help_text=_("The same document in Spanish, where the file above is in English."),
     )
+    official_url = models.URLField(
+        _("official text"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Where a government or the Alliance publishes the official text, its address. Only an "
+            "address you have opened yourself: it is shown as the document's main link."
+        ),
+    )
     # The words inside the file, for the site search, and the hash of the file they were read from.
     text = models.TextField(_("text of the file"), blank=True, editable=False)
     text_hash = models.CharField(max_length=40, blank=True, editable=False)
@@ -56,6 +66,7 @@ class LegalDocument(AbstractDocument):
         "year",
         "language",
         "spanish_version",
+        "official_url",
     )
 
     class Meta(AbstractDocument.Meta):
@@ -77,6 +88,11 @@ class LegalDocument(AbstractDocument):
             file_hash, text = "", ""  # the file cannot be read: it has no text
         if not file_hash or file_hash != self.text_hash:
             self.text, self.text_hash = text, file_hash
+
+    @property
+    def official_host(self):
+        """The host that publishes the official text ("www.example.gob.pe"), named beside its link."""
+        return urlsplit(self.official_url).hostname or ""
 
     def in_language(self, language=None):
         """The file to offer a reader of `language`: the Spanish version where there is one."""

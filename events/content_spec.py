@@ -2,7 +2,7 @@
 
 from content_loader.errors import ContentError
 from content_loader.reader import DAY, Record, folder_files, read_yaml
-from content_loader.spec import ContentSpec, section_page_spec, summary
+from content_loader.spec import ContentSpec, review_date, section_page_spec, summary
 from content_loader.sync import PageSpec, pk_of, sync_page
 from cooperation.models import CooperationProjectPage
 
@@ -51,6 +51,7 @@ class EventsContent(ContentSpec):
             "kind": r.choice("kind", Kind.values),
             "country": country,
             "host_country_id": pk_of(countries, country),
+            "review_date": review_date(r),
         }
         group_keys = r.keys("groups", self.specs["groups"].records, "technical group")
         project_keys = r.keys("projects", self.specs["projects"].records, "cooperation project")

@@ -4,7 +4,7 @@ import csv
 
 from content_loader.errors import ContentError
 from content_loader.reader import LANGUAGES, Record, read_yaml
-from content_loader.spec import ContentSpec, summary
+from content_loader.spec import ContentSpec, review_date, summary
 from content_loader.sync import PageSpec, sync_object, sync_page
 
 from .models import Continent, ObserverState, ObserverStatesPage
@@ -33,6 +33,7 @@ class ObserverStatesContent(ContentSpec):
         }
         pillars = [{**p.translated("name"), **p.translated("description")} for p in r.records("pillars")]
         areas = [{**a.translated("name"), **a.translated("description")} for a in r.records("thematic_areas")]
+        fields["review_date"] = review_date(r)
         return PageSpec(ObserverStatesPage, fields, children={"pillars": pillars, "thematic_areas": areas})
 
     def write(self, written, report):

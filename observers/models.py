@@ -94,6 +94,10 @@ class ObserverStatesPage(SectionPage):
             selected = ""
         observers = sorted(ObserverState.objects.all(), key=lambda observer: sort_key(observer.name))
         context["observer_count"] = len(observers)
+        # The count is as current as the newest admission the list records.
+        context["latest_admission"] = max(
+            (o.year_admitted for o in observers if o.year_admitted), default=None
+        )
         by_continent = {value: [] for value in Continent.values}
         for observer in observers:
             if selected and observer.continent != selected:

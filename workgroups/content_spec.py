@@ -2,7 +2,7 @@
 
 from base.content_spec import SnippetsWithCountryContent
 from content_loader.reader import Record, folder_files, read_yaml
-from content_loader.spec import ContentSpec, section_page_spec, summary
+from content_loader.spec import ContentSpec, review_date, section_page_spec, summary
 from content_loader.sync import PageSpec, pk_of, sync_page
 
 from .models import Coordinator, TechnicalGroupIndexPage, TechnicalGroupPage, WorkPlanItem
@@ -24,7 +24,8 @@ class CoordinatorsContent(SnippetsWithCountryContent):
 
 class TechnicalGroupsContent(ContentSpec):
     provides = "groups"
-    requires = ("home", "documents", "coordinators")
+    requires = ("home", "documents", "coordinators", "countries")
+    countries = {}  # member countries by code, once written
     order = 5
 
     def read(self):
@@ -41,6 +42,9 @@ class TechnicalGroupsContent(ContentSpec):
         fields |= r.translated("summary") | r.translated("introduction")
         fields |= r.translated("objectives", False) | r.translated("achievements", False)
         fields["contact_email"] = r.text("contact_email", required=False)
+        fields["coordinators_as_of"] = r.integer(
+            "coordinators_as_of", required=bool(r.get("coordinators", False))
+        )
         facts = [{**f.translated("label"), **f.translated("value")} for f in r.records("facts")]
         work_plan = [
             {
@@ -53,15 +57,23 @@ class TechnicalGroupsContent(ContentSpec):
         coordinator_keys = r.keys("coordinators", self.specs["coordinators"].records, "coordinator")
         document_keys = r.keys("documents", self.specs["documents"].records, "document")
         related_keys = r.keys("related", self.records, "group")
+        terms = [
+            {
+                "country_id": pk_of(self.countries, t.choice("country", self.specs["countries"].codes)),
+                "year": t.integer("year"),
+            }
+            for t in r.records("pro_tempore")
+        ]
         return PageSpec(
             TechnicalGroupPage,
-            fields,
+            fields | {"review_date": review_date(r)},
             children={
                 "facts": facts,
                 "work_plan": work_plan,
                 "coordinators": [{"coordinator_id": pk_of(coordinators, k)} for k in coordinator_keys],
                 "documents": [{"document_id": pk_of(documents, k)} for k in document_keys],
                 "related_groups": [{"related_group_id": pk_of(groups, k)} for k in related_keys],
+                "coordination_terms": terms,
             },
         )
 
@@ -71,6 +83,7 @@ class TechnicalGroupsContent(ContentSpec):
         )
         summary(report, "Technical groups index", [outcome])
         coordinators, documents = written["coordinators"], written["documents"]
+        self.countries = written["countries"]
         # Groups link to each other: make sure each exists before any is filled in.
         groups = {}
         for key, record in self.records.items():

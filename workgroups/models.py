@@ -91,6 +91,12 @@ class TechnicalGroupPage(BasePage):
     contact_email = models.EmailField(
         _("contact e-mail"), blank=True, help_text=_("A shared address of the group, if it has one.")
     )
+    coordinators_as_of = models.PositiveSmallIntegerField(
+        _("coordinators as of"),
+        null=True,
+        blank=True,
+        help_text=_("The year the coordinators listed were last known to hold the post; shown with them."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("acronym"),
@@ -103,6 +109,8 @@ class TechnicalGroupPage(BasePage):
         MultiFieldPanel(
             [
                 InlinePanel("coordinators", label=_("Coordinators")),
+                FieldPanel("coordinators_as_of"),
+                InlinePanel("coordination_terms", label=_("Pro tempore coordination")),
                 FieldPanel("contact_email"),
             ],
             heading=_("Contact"),
@@ -200,3 +208,19 @@ class RelatedGroup(Orderable):
     )
 
     panels = [FieldPanel("related_group")]
+
+
+class CoordinationTerm(Orderable):
+    """A year in which a member country held the group's pro tempore coordination (it rotates)."""
+
+    page = ParentalKey(TechnicalGroupPage, on_delete=models.CASCADE, related_name="coordination_terms")
+    country = models.ForeignKey(
+        "base.MemberCountry", verbose_name=_("country"), on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+
+    panels = [FieldPanel("country"), FieldPanel("year")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("pro tempore coordination")
+        verbose_name_plural = _("pro tempore coordinations")

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "workgroups",
     "cooperation",
     "observers",
+    "contact",
     "events",
     "discovery",
     "opendata",
@@ -276,6 +277,8 @@ EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "false").lower() == "true"
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or "webmaster@localhost"
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL") or DEFAULT_FROM_EMAIL
+# Where the contact form's messages go: the secretariat's addresses, separated by commas.
+CONTACT_EMAILS = os.environ.get("CONTACT_EMAIL", "secretariat@localhost").split(",")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Who gets a mail for every server error: "Ana Pérez <ana@example.org>, ops@example.org".
 ADMINS = parse_admins(os.environ.get("ADMINS", ""))

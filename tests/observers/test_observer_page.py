@@ -24,9 +24,12 @@ def test_every_observer_of_the_data_file_is_listed_with_the_computed_count(clien
     text = text_of(get_ok(client, URLS[language]))
     for row in rows:
         assert row[f"name_{language}"] in text
+    latest = max(int(row["year_admitted"]) for row in rows if row["year_admitted"])
     count_sentence = {
-        "en": f"The Pacific Alliance has {len(rows)} observer states.",
-        "es": f"La Alianza del Pacífico tiene {len(rows)} Estados observadores.",
+        "en": f"The Pacific Alliance has {len(rows)} observer states; the latest admission recorded here "
+        f"dates from {latest}.",
+        "es": f"La Alianza del Pacífico tiene {len(rows)} Estados observadores; la admisión más reciente "
+        f"registrada aquí es de {latest}.",
     }
     assert count_sentence[language] in text
 
@@ -34,7 +37,7 @@ def test_every_observer_of_the_data_file_is_listed_with_the_computed_count(clien
 def test_count_follows_the_data_not_the_text(client):
     ObserverState.objects.filter(iso_code__in=["LV", "MT"]).delete()
     text = text_of(get_ok(client, URLS["en"]))
-    assert f"The Pacific Alliance has {len(data_rows()) - 2} observer states." in text
+    assert f"The Pacific Alliance has {len(data_rows()) - 2} observer states;" in text
 
 
 def test_historical_count_is_stated_as_history(client):

@@ -1,15 +1,27 @@
-"""Site-wide page types and snippets: the home page, plain content pages, member countries."""
+"""Site-wide page types and snippets: the home page, plain content pages, member countries.
+
+The home page leads with what other apps hold (news, events, key figures, the member country
+pages): each adds to its context through the `construct_home_page` hook, called as
+`hook(request, context)`: it appends `HomeSection`s to `home_sections` and may replace
+`member_links` [(country, url)]. Figures come from `register_key_figures` hooks, each returning
+a list of `KeyFigure`s (labels as text, so that they can be cached).
+"""
+
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, RevisionMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from caching.content_version import remember
 from documents.models import DocumentLink
 from editorial.forms import TranslatorAwareModelForm
 
@@ -75,6 +87,8 @@ class HomePage(BasePage):
         "discovery.DocumentLibraryPage",
         "opendata.OpenDataPage",
         "contact.ContactPage",
+        "countries.MemberCountriesIndexPage",
+        "news.NewsIndexPage",
     ]
     max_count = 1
 
@@ -83,8 +97,47 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["member_countries"] = MemberCountry.objects.all()
+        members = list(MemberCountry.objects.all())
+        context["member_countries"] = members
+        context["member_links"] = [(country, None) for country in members]
+        context["key_figures"] = key_figures(request, len(members))
+        context["home_sections"] = []
+        for construct in hooks.get_hooks("construct_home_page"):
+            construct(request, context)
+        context["home_sections"].sort(key=lambda section: section.order)
         return context
+
+
+def key_figures(request, members):
+    """The home page's figures, worked out once per language until the content changes."""
+
+    def compute():
+        figures = [KeyFigure(members, str(_("member countries")), None, None, order=0)]
+        for register in hooks.get_hooks("register_key_figures"):
+            figures.extend(register(request))
+        return sorted(figures, key=lambda figure: figure.order)
+
+    return remember(f"home-figures:{get_language()}", compute)
+
+
+@dataclass
+class KeyFigure:
+    """A number on the home page, computed from the data, with the year it holds for."""
+
+    value: int
+    label: str
+    as_of: int | None
+    url: str | None
+    order: int = 50
+
+
+@dataclass
+class HomeSection:
+    """A block of the home page that another app renders (latest news, events)."""
+
+    template: str
+    context: dict
+    order: int = 50
 
 
 class ContentPage(BasePage):

@@ -6,7 +6,7 @@ from content_loader.spec import ContentSpec, review_date, section_page_spec, sum
 from content_loader.sync import PageSpec, pk_of, sync_page
 
 from .choices import Status
-from .models import CooperationProjectIndexPage, CooperationProjectPage, ResponsibleEntity
+from .models import CooperationProjectIndexPage, CooperationProjectPage, ProjectFigure, ResponsibleEntity
 
 
 class ResponsibleEntitiesContent(SnippetsWithCountryContent):
@@ -62,7 +62,15 @@ class CooperationProjectsContent(ContentSpec):
         for m in r.records("milestones"):
             date, precision = m.partial_date("date")
             milestones.append({"date": date, "precision": precision, **m.translated("text")})
-        figures = [{"value": f.integer("value"), **f.translated("label")} for f in r.records("figures")]
+        totals = [value for value, _label in ProjectFigure.counts.field.choices]
+        figures = [
+            {
+                "value": f.integer("value"),
+                **f.translated("label"),
+                "counts": f.choice("counts", totals, False),
+            }
+            for f in r.records("figures")
+        ]
         entity_keys = r.keys("entities", self.specs["entities"].records, "responsible entity")
         return PageSpec(
             CooperationProjectPage,

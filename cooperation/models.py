@@ -224,8 +224,16 @@ class ProjectFigure(Orderable):
     page = ParentalKey(CooperationProjectPage, on_delete=models.CASCADE, related_name="figures")
     value = models.PositiveIntegerField(_("value"), help_text=_("A whole number, such as 1268."))
     label = models.CharField(_("label"), max_length=200, help_text=_("What the number counts."))
+    # Figures that the home page adds up across projects.
+    counts = models.CharField(
+        _("added up on the home page as"),
+        max_length=30,
+        blank=True,
+        choices=[("scholarships_awarded", _("scholarships awarded"))],
+        help_text=_("Leave empty unless the number belongs in one of the Alliance's totals."),
+    )
 
-    panels = [FieldPanel("value"), FieldPanel("label")]
+    panels = [FieldPanel("value"), FieldPanel("label"), FieldPanel("counts")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("key figure")

@@ -1,0 +1,42 @@
+"""The member countries index (content/countries.yaml) and one page per member, named from CLDR.
+
+A country page holds no text of its own: its title is the country's name in each language and
+everything on it is computed from the data.
+"""
+
+from django.utils.text import slugify
+
+from content_loader.reader import Record, read_yaml
+from content_loader.spec import ContentSpec, section_page_spec, summary
+from content_loader.sync import PageSpec, sync_page
+
+from .models import MemberCountriesIndexPage, MemberCountryPage
+
+
+class CountryPagesContent(ContentSpec):
+    provides = "country_pages"
+    requires = ("home", "countries")
+    order = 12
+
+    def read(self):
+        path = self.root / "countries.yaml"
+        self.index = Record(read_yaml(path), path)
+        section_page_spec(self.index, MemberCountriesIndexPage)
+
+    def country_spec(self, country):
+        fields = {"country_id": country.pk, "title_en": country.name_en, "title_es": country.name_es}
+        fields |= {"slug_en": slugify(country.name_en), "slug_es": slugify(country.name_es)}
+        return PageSpec(MemberCountryPage, fields)
+
+    def write(self, written, report):
+        index, outcome = sync_page(written["home"], section_page_spec(self.index, MemberCountriesIndexPage))
+        summary(report, "Member countries index", [outcome])
+        pages, outcomes = {}, []
+        for code, country in written["countries"].items():
+            pages[code], outcome = sync_page(index, self.country_spec(country))
+            outcomes.append(outcome)
+        summary(report, "Member country pages", outcomes)
+        return pages
+
+
+CONTENT = [CountryPagesContent]

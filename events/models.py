@@ -67,7 +67,7 @@ def _year(event):
 class EventPage(BasePage):
     """One summit, meeting, workshop, sports meeting or call: when, where, and what came of it."""
 
-    search_kind = "events"
+    search_kind = "event"  # the site search's kind for events (discovery.search.results.EVENT)
 
     start_date = models.DateField(
         _("start"), help_text=_("Use the 1st of the month or of January when only those are known.")

@@ -122,3 +122,11 @@ def test_host_country_follows_the_country():
     event.country = "pe"
     event.save()
     assert event.host_country.code == "PE"
+
+
+def test_related_events_lists_a_member_countrys_events_for_its_page():
+    from events.templatetags.event_tags import related_events
+
+    peru = MemberCountry.objects.get(code="PE")
+    assert set(related_events(peru)) == set(EventPage.objects.live().filter(country="PE"))
+    assert related_events(object()) == []

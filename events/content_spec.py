@@ -14,7 +14,7 @@ from .places import country_codes
 class EventsContent(ContentSpec):
     provides = "events"
     requires = ("home", "countries", "groups", "projects")
-    order = 7
+    order = 13  # after the other sections, beside the news: earlier pages keep their tree paths
 
     def read(self):
         index_path = self.root / "events/index.yaml"

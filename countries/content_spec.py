@@ -1,7 +1,7 @@
 """The member countries index (content/countries.yaml) and one page per member, named from CLDR.
 
-A country page holds no text of its own: its title is the country's name in each language and
-everything on it is computed from the data.
+A country page holds no text of its own: its title is the country's name in each language, its
+introduction the same sentence for every country, and everything else is computed from the data.
 """
 
 from django.utils.text import slugify
@@ -22,10 +22,14 @@ class CountryPagesContent(ContentSpec):
         path = self.root / "countries.yaml"
         self.index = Record(read_yaml(path), path)
         section_page_spec(self.index, MemberCountriesIndexPage)
+        self.country_intro = self.index.translated("country_intro")
 
     def country_spec(self, country):
         fields = {"country_id": country.pk, "title_en": country.name_en, "title_es": country.name_es}
         fields |= {"slug_en": slugify(country.name_en), "slug_es": slugify(country.name_es)}
+        for lang in ("en", "es"):
+            name = fields[f"title_{lang}"]
+            fields[f"intro_{lang}"] = self.country_intro[f"country_intro_{lang}"].replace("{country}", name)
         return PageSpec(MemberCountryPage, fields)
 
     def write(self, written, report):

@@ -96,4 +96,33 @@ DATA_SETS = {
             ("sources", _("list of addresses"), _("Where the facts come from.")),
         ],
     },
+    "news": {
+        "title": _("News and press releases"),
+        "fields": [
+            ("id", _("number"), _("Identifier of the item; it does not change.")),
+            ("slug", _("text"), _("Last part of the item's address in this language.")),
+            ("title", _("text"), _("Headline of the item.")),
+            ("kind", _("code"), _("press-release, news or statement; the same in both languages.")),
+            ("kind_label", _("text"), _("The kind in words, in this language.")),
+            ("date", _("date"), _("The day of the event the item reports (YYYY-MM-DD).")),
+            ("summary", _("text"), _("The item in one or two sentences.")),
+            ("url", _("text"), _("Address of the item's page in this language.")),
+            (
+                "groups",
+                _("list of objects"),
+                _("The technical groups it concerns: id, title and url. In CSV: their titles."),
+            ),
+            (
+                "projects",
+                _("list of objects"),
+                _("The cooperation projects it concerns: id, title and url. In CSV: their titles."),
+            ),
+            ("countries", _("list of codes"), _("ISO 3166-1 codes of the member countries it concerns.")),
+            (
+                "last_published_at",
+                _("date and time"),
+                _("When the item's page was last published (ISO 8601)."),
+            ),
+        ],
+    },
 }

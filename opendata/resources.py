@@ -5,51 +5,14 @@ fields and their order are part of the documented format (version 1): add fields
 needed, never rename or remove one without a new version.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django.db.models import Prefetch
 
-from base.dates import DatePrecision
 from cooperation.models import CooperationProjectPage, ResponsibleEntity
 from observers.models import ObserverState
 from workgroups.models import TechnicalGroupPage
 
-LIST_SEPARATOR = "; "
-
-
-def request_only(objects, request):
-    return {"request": request}
-
-
-@dataclass(frozen=True)
-class Resource:
-    name: str
-    columns: tuple  # the CSV header, in order
-    rows: Callable  # () -> the queryset, in a stable order
-    record: Callable  # (object, context) -> the JSON record
-    flat: Callable  # (record) -> the CSV row: lists joined, nested objects as columns
-    context: Callable = request_only  # (one page of objects, request) -> context for record()
-
-
-def partial_date(value, precision):
-    """ISO 8601 with the precision the records give: "2017", "2015-05" or "2015-05-04"."""
-    if value is None:
-        return None
-    if precision == DatePrecision.YEAR:
-        return f"{value.year:04d}"
-    if precision == DatePrecision.MONTH:
-        return f"{value.year:04d}-{value.month:02d}"
-    return value.isoformat()
-
-
-def timestamp(value):
-    return value.isoformat(timespec="seconds") if value else None
-
-
-def absolute_url(page, request):
-    return request.build_absolute_uri(page.get_url(request))
-
+from .dated import DATED_RESOURCES
+from .records import LIST_SEPARATOR, Resource, absolute_url, partial_date, timestamp
 
 # Technical groups
 
@@ -222,5 +185,6 @@ RESOURCES = {
             observer_record,
             observer_flat,
         ),
+        *DATED_RESOURCES,
     )
 }

@@ -8,6 +8,7 @@ from django.utils import translation
 from base.models import MemberCountry
 from cooperation.models import CooperationProjectPage, ResponsibleEntity
 from countries.models import MemberCountryPage
+from news.models import NewsItemPage
 from observers.models import ObserverState
 from tests.pages import get_ok, text_of
 from workgroups.models import GroupCoordinator, TechnicalGroupPage
@@ -88,3 +89,24 @@ def test_the_home_page_key_figures_equal_the_data(client, language):
     for count, label in zip(counts, labels, strict=True):
         assert re.search(rf"\b{count} {label}\b", text, re.IGNORECASE), (count, label)
     assert {"en": "1268 scholarships awarded", "es": "1268 becas otorgadas"}[language] in text
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_home_page_leads_with_the_latest_news(client, language):
+    html = get_ok(client, HOMES[language])
+    newest = NewsItemPage.objects.live().order_by("-date", "-pk")[:3]
+    section = html[html.index('id="home-news-heading"') : html.index('id="figures-heading"')]
+    assert [url_of(item, language) for item in newest] == re.findall(
+        r'news-list__title"><a href="([^"]+)"', section
+    )
+    assert html.index('id="home-news-heading"') < html.index('id="sections-heading"')
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_country_page_lists_the_news_that_name_it(client, language):
+    country = MemberCountry.objects.get(code="PE")
+    named = NewsItemPage.objects.live().filter(countries=country).order_by("-date", "-pk")[:3]
+    assert named
+    html = get_ok(client, url_of(country.page, language))
+    for item in named:
+        assert f'href="{url_of(item, language)}"' in html

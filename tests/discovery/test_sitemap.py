@@ -42,7 +42,7 @@ def live_pages():
 def test_every_live_page_is_listed_in_both_languages_with_its_alternates(client):
     entries = sitemap(client)
     pages = live_pages()
-    assert len(pages) == 87  # 37, 15 of news, 8 of contact, legal and countries, 27 of events
+    assert len(pages) == 87  # 37; news (15); contact, privacy, legal notices (3); countries (5); events (27)
     assert len(entries) == 2 * len(pages)
     for page in pages:
         urls = urls_of(page)

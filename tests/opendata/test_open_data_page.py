@@ -43,7 +43,7 @@ def test_the_example_records_are_real_records_of_the_data(client, language):
         json.loads(html_module.unescape(example))
         for example in re.findall(r'<pre class="data-example"[^>]*><code>(.*?)</code></pre>', html, re.S)
     ]
-    assert len(examples) == 3
+    assert len(examples) == len(RESOURCES)
     for name, example in zip(RESOURCES, examples, strict=True):
         body = json.loads(client.get(f"/{language}/api/v1/{name}.json").content)
         assert example == body["results"][0]

@@ -130,3 +130,17 @@ def test_related_events_lists_a_member_countrys_events_for_its_page():
     peru = MemberCountry.objects.get(code="PE")
     assert set(related_events(peru)) == set(EventPage.objects.live().filter(country="PE"))
     assert related_events(object()) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "path"), [("en", "/en/member-countries/peru/"), ("es", "/es/paises-miembros/peru/")]
+)
+def test_member_country_page_lists_the_events_held_there(client, language, path):
+    html = get_ok(client, path)
+    section = html.split('id="events-heading"')[1].split("</section>")[0]
+    held = EventPage.objects.live().filter(host_country__code="PE")
+    assert held.count() >= 5
+    for event in held:
+        assert f'href="{url_in(event, language)}"' in section
+    cali = EventPage.objects.get(slug_en="vii-summit-cali")
+    assert url_in(cali, language) not in section

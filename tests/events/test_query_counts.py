@@ -22,6 +22,7 @@ BUDGET = {
     "calendar": 2,
     "group": SITE_BUDGET["group"],  # one of them for its events
     "project": SITE_BUDGET["project"],  # one of them for its events
+    "country": 10,  # a member country's page: one of them for the events held there
 }
 URLS = {
     "en": {
@@ -31,6 +32,7 @@ URLS = {
         "calendar": "/en/feeds/events.ics",
         "group": "/en/technical-groups/cooperation/",
         "project": "/en/cooperation-projects/sports-diplomacy/",
+        "country": "/en/member-countries/colombia/",
     },
     "es": {
         "timeline": "/es/eventos/",
@@ -39,6 +41,7 @@ URLS = {
         "calendar": "/es/feeds/events.ics",
         "group": "/es/grupos-tecnicos/cooperacion/",
         "project": "/es/proyectos-de-cooperacion/diplomacia-deportiva/",
+        "country": "/es/paises-miembros/colombia/",
     },
 }
 

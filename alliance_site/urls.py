@@ -33,6 +33,7 @@ handler500 = "security.outage.server_error"
 urlpatterns += i18n_patterns(
     path("api/", include("opendata.urls", namespace="opendata")),
     path("", include("news.urls")),  # /<lang>/feeds/news.atom
+    path("", include("events.urls")),  # /feeds/events.ics
     # Wagtail's sign-in and password forms for restricted pages, ahead of the page route that would
     # take their paths for pages (Wagtail's own page route is replaced by routing.serve).
     *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],

@@ -81,6 +81,7 @@ class HomePage(BasePage):
         "workgroups.TechnicalGroupIndexPage",
         "cooperation.CooperationProjectIndexPage",
         "observers.ObserverStatesPage",
+        "events.EventIndexPage",
         "base.ContentPage",
         "discovery.SearchPage",
         "discovery.DocumentLibraryPage",

@@ -38,9 +38,9 @@ def without_page_cache(settings):
 BUDGET = {
     "home": 3,
     "group index": 3,
-    "group": 9,  # one for its latest news (news_tags.related_news)
+    "group": 10,  # one for its latest news (news_tags.related_news), one for its events
     "project index": 4,
-    "project": 7,  # one for its latest news
+    "project": 8,  # one for its latest news, one for its events
     "observers": 6,  # one for the member countries, which the map marks
     "content page": 3,
     "search": 5,  # counts per kind, one page of rows with their excerpts, then pages and documents

@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "modeltranslation",
     # The project's apps, from the foundation up (the layers of the import contract, pyproject.toml).
     *("caching", "security", "legacy_browsers", "backups", "editorial", "documents", "base"),
-    *("workgroups", "cooperation", "observers", "contact", "news", "countries"),
+    *("workgroups", "cooperation", "observers", "contact", "news", "events", "countries"),
     *("discovery", "opendata", "content_loader"),
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

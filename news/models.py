@@ -82,7 +82,13 @@ class NewsIndexPage(SectionPage):
 class NewsItemPage(BasePage):
     """One press release, news story or statement, with the groups, projects and countries it concerns."""
 
-    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    kind = models.CharField(
+        _("type"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.NEWS,
+        help_text=_("A press release or a statement speaks for the Alliance; news reports."),
+    )
     date = models.DateField(_("date"), help_text=_("The day of the event the item reports."))
     summary = models.CharField(
         _("summary"), max_length=300, help_text=_("One or two sentences, shown in listings.")

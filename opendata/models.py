@@ -7,6 +7,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from base.pages import SectionPage
+from base.routing import digest
+from caching.content_version import remember
 
 from .documentation import DATA_SETS
 from .feeds import LATEST
@@ -34,13 +36,19 @@ class OpenDataPage(SectionPage):
 
     def _data_set(self, request, name):
         resource = RESOURCES[name]
-        first = list(resource.rows()[:1])
-        example = resource.record(first[0], resource.context(first, request)) if first else None
+
+        def example():
+            first = list(resource.rows()[:1])
+            record = resource.record(first[0], resource.context(first, request)) if first else None
+            return json.dumps(record, ensure_ascii=False, indent=2) if record else ""
+
+        # The first record of each data set, kept until the content changes (its URLs name the host).
+        key = f"opendata-example:{name}:{get_language()}:{digest(request.get_host())}"
         return {
             "name": name,
             "title": DATA_SETS[name]["title"],
             "fields": DATA_SETS[name]["fields"],
             "json_url": request.build_absolute_uri(reverse("opendata:json", args=[name])),
             "csv_url": request.build_absolute_uri(reverse("opendata:csv", args=[name])),
-            "example": json.dumps(example, ensure_ascii=False, indent=2) if example else "",
+            "example": remember(key, example),
         }

@@ -138,6 +138,8 @@ def public_urls():
                 urls += [f"{url}?status=in_progress", f"{url}?country=CL"]
             if page.specific_class.__name__ == "ObserverStatesPage":
                 urls.append(f"{url}?continent=Europe")
+            if page.specific_class.__name__ == "ContactPage":
+                urls.append(f"{url}?sent=1")  # the thank-you text
     return urls + ["/en/no-such-page/", "/es/no-existe/"]
 
 

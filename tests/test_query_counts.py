@@ -45,7 +45,7 @@ BUDGET = {
     "content page": 3,
     "search": 5,  # counts per kind, one page of rows with their excerpts, then pages and documents
     "library": 7,
-    "open data": 10,
+    "open data": 2,  # the example records are kept until the content changes
 }
 URLS = {
     "home": "/{lang}/",

@@ -125,4 +125,45 @@ DATA_SETS = {
             ),
         ],
     },
+    "events": {
+        "title": _("Events and summits"),
+        "fields": [
+            ("id", _("number"), _("Identifier of the event; it does not change.")),
+            ("slug", _("text"), _("Last part of the event's address in this language.")),
+            ("title", _("text"), _("Name of the event.")),
+            (
+                "kind",
+                _("code"),
+                _("The kind of event, such as presidential_summit; the same in both languages."),
+            ),
+            ("kind_label", _("text"), _("The kind in words, in this language.")),
+            (
+                "start",
+                _("date"),
+                _("When it began: YYYY, YYYY-MM or YYYY-MM-DD, as precise as the records are."),
+            ),
+            ("end", _("date or null"), _("Its last day (YYYY-MM-DD), for an event of several days.")),
+            ("city", _("text"), _("Where it was held, in this language; empty if unknown.")),
+            ("country", _("code or null"), _("ISO 3166-1 code of the country where it was held.")),
+            ("country_name", _("text or null"), _("That country's name in this language.")),
+            ("summary", _("text"), _("The event in one sentence.")),
+            ("date_note", _("text"), _("Where accounts of the event give different dates, what they say.")),
+            ("url", _("text"), _("Address of the event's page in this language.")),
+            (
+                "groups",
+                _("list of objects"),
+                _("The technical groups it concerns: id, title and url. In CSV: their titles."),
+            ),
+            (
+                "projects",
+                _("list of objects"),
+                _("The cooperation projects it concerns: id, title and url. In CSV: their titles."),
+            ),
+            (
+                "last_published_at",
+                _("date and time"),
+                _("When the event's page was last published (ISO 8601)."),
+            ),
+        ],
+    },
 }

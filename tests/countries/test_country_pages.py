@@ -3,11 +3,12 @@
 import re
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from base.models import MemberCountry
 from cooperation.models import CooperationProjectPage, ResponsibleEntity
 from countries.models import MemberCountryPage
+from events.models import EventPage
 from news.models import NewsItemPage
 from observers.models import ObserverState
 from tests.pages import get_ok, text_of
@@ -110,3 +111,13 @@ def test_a_country_page_lists_the_news_that_name_it(client, language):
     html = get_ok(client, url_of(country.page, language))
     for item in named:
         assert f'href="{url_of(item, language)}"' in html
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_home_page_shows_the_most_recent_events(client, language):
+    html = get_ok(client, HOMES[language])
+    section = html[html.index('id="home-events-heading"') : html.index('id="figures-heading"')]
+    recent = EventPage.objects.live().filter(start_date__lt=timezone.localdate()).order_by("-start_date")[:3]
+    for event in recent:
+        assert f'href="{url_of(event, language)}"' in section
+    assert {"en": "Most recent", "es": "Los más recientes"}[language] in section

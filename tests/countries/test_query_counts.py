@@ -11,8 +11,8 @@ from workgroups.models import Coordinator, GroupCoordinator, TechnicalGroupPage
 pytestmark = pytest.mark.django_db
 
 # The site, the page, its projects with their entities (two), its coordinators, its coordinations,
-# the other members' names, its news.
-BUDGET = {"country": 9, "contact": 2}
+# the other members' names, its news, the events held there.
+BUDGET = {"country": 10, "contact": 2}
 
 
 def country_url(language):

@@ -3,6 +3,7 @@
 import pytest
 from django.utils import translation
 
+from events.models import EventPage
 from news.models import NewsItemPage
 from opendata.resources import RESOURCES
 from tests.opendata.expected import LANGUAGES, get_csv, get_json
@@ -47,3 +48,21 @@ def test_news_csv_has_one_row_per_item_and_the_documented_columns(client, langua
     assert [row["id"] for row in rows] == [str(item.pk) for item in items]
     with translation.override(language):
         assert [row["title"] for row in rows] == [item.title for item in items]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_events_json_and_csv_list_every_live_event_with_its_place_and_dates(client, language):
+    _response, body = get_json(client, f"/{language}/api/v1/events.json", page_size=100)
+    events = EventPage.objects.live().order_by("pk")
+    assert body["count"] == events.count() >= 20
+    assert list(body["results"][0]) == list(RESOURCES["events"].columns)
+    with translation.override(language):
+        for record, event in zip(body["results"], events, strict=True):
+            assert (record["id"], record["title"], record["city"]) == (event.pk, event.title, event.city)
+            assert record["start"].startswith(str(event.start_date.year))
+            assert record["url"] == "http://testserver" + event.get_url()
+    mexico = next(record for record in body["results"] if record["country"] == "MX")
+    assert mexico["country_name"] == {"en": "Mexico", "es": "México"}[language]
+    _response, header, rows = get_csv(client, f"/{language}/api/v1/events.csv")
+    assert header == list(RESOURCES["events"].columns)
+    assert [row["id"] for row in rows] == [str(event.pk) for event in events]

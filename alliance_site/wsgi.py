@@ -2,6 +2,7 @@
 
 import os
 
+from django.conf import settings
 from django.core.checks import ERROR, run_checks
 from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
@@ -11,7 +12,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance_site.settings.producti
 application = get_wsgi_application()
 
 # Refuse to start on settings that would serve wrong pages (for example a page cache that the
-# app servers do not share), as `manage.py check --deploy` would report them.
-errors = [message for message in run_checks(include_deployment_checks=True) if message.level >= ERROR]
+# app servers do not share), as `manage.py check --deploy` would report them. `runserver` loads
+# this module too: on one machine for development (DEBUG) the deployment checks do not apply.
+deploy_checks = [] if settings.DEBUG else run_checks(include_deployment_checks=True)
+errors = [message for message in deploy_checks if message.level >= ERROR]
 if errors:
     raise ImproperlyConfigured("; ".join(str(message) for message in errors))

@@ -25,7 +25,7 @@ class DocumentFilterForm(forms.Form):
     official = forms.ChoiceField(
         label=_("Official text"),
         required=False,
-        choices=[("", _("With or without")), ("yes", _("Only with a link to the official text"))],
+        choices=[("", _("With or without")), ("yes", _("Linked here"))],
     )
 
     def __init__(self, data, documents):

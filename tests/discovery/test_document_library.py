@@ -60,7 +60,7 @@ def test_every_document_is_listed_once_alphabetically_in_the_language(client, la
             expected_url = document.official_url or document.in_language().url
         assert (getattr(document, f"title_{language}"), expected_url) in shown
     sheets = [url for _title, url in shown if not url.startswith("http")]
-    assert len(sheets) == 12
+    assert len(sheets) == 13
     assert all(url.endswith(f"-{language}.pdf") for url in sheets)
 
 

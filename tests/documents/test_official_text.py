@@ -21,7 +21,7 @@ def test_the_library_links_the_official_text_first_and_names_its_host(client, la
 def test_the_library_filters_to_documents_with_an_official_text(client, language):
     shown = listed(client, language, official="yes")
     with_official = LegalDocument.objects.filter(language="en").exclude(official_url="")
-    assert len(shown) == with_official.count() == 2
+    assert len(shown) == with_official.count() == 1
     assert {url for _title, url in shown} == set(with_official.values_list("official_url", flat=True))
     assert len(listed(client, language, official="bogus")) == 14  # an invalid value filters nothing
 
@@ -32,7 +32,7 @@ def test_the_library_filters_to_documents_with_an_official_text(client, language
 )
 def test_pages_listing_documents_link_the_official_text_beside_the_summary_sheet(client, url, label):
     html = get_ok(client, url)
-    sice = "http://www.sice.oas.org/TPD/Pacific_Alliance/Pacific_Alliance_e.asp"
-    assert f'<a href="{sice}" rel="external"' in html
-    assert f"{label} www.sice.oas.org" in html
-    assert html.count("framework-agreement-") == 1  # the summary sheet is still there, once
+    assert f'<a href="{INVIMA}" rel="external"' in html
+    assert f"{label} normograma.invima.gov.co" in html
+    # The summary sheet is still there, once.
+    assert html.count("pharmaceutical-cooperation-agreement-") == 1

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.http import HttpResponseNotAllowed
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -24,6 +25,8 @@ class BasePage(Page):
     base_form_class = TranslatorAwarePageForm
     # The query parameters the page reads; any other makes it unshareable (see page_cache.py).
     query_parameters = frozenset()
+    # Whether the page takes a post (a form's); any other page answers a post with 405.
+    accepts_posts = False
 
     # When an editor should check the page again: set by the content loader from the newest date
     # the content states, listed by the "Pages due for review" report once it has passed.
@@ -56,6 +59,8 @@ class BasePage(Page):
         return settings.LANGUAGE_CODE
 
     def serve(self, request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD") and not self.accepts_posts:
+            return HttpResponseNotAllowed(["GET", "HEAD"])
         request.query_parameters = self.query_parameters
         return super().serve(request, *args, **kwargs)
 

@@ -7,9 +7,8 @@ class ContactConfig(AppConfig):
     verbose_name = _("Contact")
 
     def ready(self):
-        from security.request_guard import FORM_PAGE_PATHS
+        from security.request_guard import PUBLIC_FORMS
 
         from . import checks  # noqa: F401  (the production check)
-        from .models import contact_page_paths
 
-        FORM_PAGE_PATHS.append(contact_page_paths)
+        PUBLIC_FORMS.add("contact")

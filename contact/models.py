@@ -1,9 +1,7 @@
 """The contact page and the messages visitors send through it."""
 
-from django.conf import settings
 from django.db import models, transaction
 from django.shortcuts import redirect
-from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -12,7 +10,6 @@ from wagtail.search import index
 
 from base.pages import SectionPage
 from base.rich_text import RICH_TEXT_FEATURES
-from caching.content_version import remember
 
 from .forms import TOPICS, ContactForm
 from .sending import over_limit, send
@@ -36,6 +33,7 @@ class ContactPage(SectionPage):
     content_panels = SectionPage.content_panels + [FieldPanel("details"), FieldPanel("thank_you")]
     search_fields = SectionPage.search_fields + [index.SearchField("details")]
     query_parameters = frozenset({"sent", "topic"})
+    accepts_posts = True  # through `?form=contact` (security/request_guard.py)
 
     class Meta:
         verbose_name = _("contact page")
@@ -80,20 +78,6 @@ class ContactPage(SectionPage):
         context["form"] = form or ContactForm(initial=initial)
         context["sent"] = request.method == "GET" and "sent" in request.GET
         return context
-
-
-def contact_page_paths():
-    """The live contact pages' paths in every language, which take the form's posts."""
-
-    def paths():
-        found = set()
-        for page in ContactPage.objects.live():
-            for language, _name in settings.LANGUAGES:
-                with translation.override(language):
-                    found.add(page.get_url())
-        return found
-
-    return remember("contact-page-paths", paths)
 
 
 class ContactMessage(models.Model):

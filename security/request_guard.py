@@ -8,7 +8,7 @@
 - Methods other than GET and HEAD on the public site: 405, with the allowed methods, before the
   CSRF check would answer 403. Paths under settings.WRITE_METHOD_PATH_PREFIXES (the admin) take
   any method, and so do Wagtail's forms that unlock restricted pages and documents and the public
-  pages with a form (`FORM_PAGE_PATHS`: the contact page). Either way the body is not read.
+  pages with a form (`PUBLIC_FORMS`: the contact page's). Either way the body is not read.
 - A body announced larger than the largest upload (MAX_DOCUMENT_SIZE and a form around it): 413,
   before any of it is read (nginx and Varnish in deploy/ refuse it earlier still).
 """
@@ -26,13 +26,15 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 UNLOCKING_PATHS = re.compile(
     r"^/[a-z]{2}/_util/(?:login|authenticate_with_password)/|^/documents/authenticate_with_password/"
 )
-# The public pages with a form that takes a post, registered by the apps that have one: each entry
-# is a callable returning the set of their paths (in every language). Asked only for a post.
-FORM_PAGE_PATHS = []
+# The public forms that take a post, registered by the apps that have one ("contact"): a form posts
+# to its page with `?form=<name>`, and the page itself refuses any other post (BasePage.serve).
+PUBLIC_FORMS = set()
 
 
-def takes_posts(path):
-    return UNLOCKING_PATHS.match(path) or any(path in paths() for paths in FORM_PAGE_PATHS)
+def takes_posts(request):
+    if UNLOCKING_PATHS.match(request.path_info):
+        return True
+    return request.method == "POST" and request.GET.get("form") in PUBLIC_FORMS
 
 
 class MalformedRequest(Exception):
@@ -52,7 +54,7 @@ class RequestGuardMiddleware:
         if (
             request.method not in SAFE_METHODS
             and not request.path_info.startswith(self.write_prefixes)
-            and not takes_posts(request.path_info)
+            and not takes_posts(request)
         ):
             return HttpResponseNotAllowed(SAFE_METHODS)
         cookies = request.COOKIES

@@ -43,6 +43,7 @@ def test_production_passes_the_deployment_checks():
         ALLOWED_HOSTS="example.org",
         EMAIL_HOST="smtp.example.org",
         DEFAULT_FROM_EMAIL="web@example.org",
+        CONTACT_EMAIL="secretariat@example.org",
         REDIS_URL="redis://127.0.0.1:6379/0",
         WAGTAILADMIN_BASE_URL="https://example.org",
     )

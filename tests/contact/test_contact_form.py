@@ -33,7 +33,7 @@ def post(client, language, **changes):
         "website": "",
         "csrfmiddlewaretoken": TOKEN.search(page.text).group(1),
     }
-    return client.post(URLS[language], fields | changes)
+    return client.post(URLS[language] + "?form=contact", fields | changes)
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -98,7 +98,7 @@ def test_an_address_that_sends_too_many_is_refused_and_keeps_its_text(committed)
 
 
 def test_a_post_without_the_csrf_token_is_refused():
-    response = visitor().post(URLS["en"], {"name": "x", "email": "a@example.org", "topic": "general"})
+    response = visitor().post(URLS["en"] + "?form=contact", {"name": "x", "email": "a@example.org"})
     assert response.status_code == 403
     assert not ContactMessage.objects.exists()
 
@@ -134,3 +134,11 @@ def test_messages_older_than_twelve_months_are_deleted():
     call_command("purge_contact_messages", stdout=out)
     assert list(ContactMessage.objects.all()) == [recent]
     assert "deleted: 1" in out.getvalue()
+
+
+def test_only_the_contact_form_takes_posts_and_only_by_post():
+    assert visitor().post(URLS["en"], {"name": "x"}).status_code == 405  # without ?form=contact
+    assert visitor().post("/en/?form=contact", {"name": "x"}).status_code in (403, 405)
+    assert Client().post("/en/?form=contact", {"name": "x"}).status_code == 405  # another page
+    assert visitor().generic("DELETE", URLS["en"] + "?form=contact").status_code == 405
+    assert not ContactMessage.objects.exists()

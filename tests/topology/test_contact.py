@@ -37,7 +37,9 @@ def test_a_message_sent_through_varnish_is_stored(cluster):
         "message": "Sent through the cache tier to app server A or B.",
         "website": "",
     }
-    response = session.post(f"{cluster.url}/en/contact/", data=fields, allow_redirects=False, timeout=30)
+    response = session.post(
+        f"{cluster.url}/en/contact/?form=contact", data=fields, allow_redirects=False, timeout=30
+    )
     assert response.status_code == 302
     assert response.headers["Location"].endswith("/en/contact/?sent=1")
     stored = cluster.shell(

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
-from security.login_protection import client_ip
+from security.client import client_ip
 
 logger = logging.getLogger(__name__)
 

@@ -22,6 +22,8 @@ from django.dispatch import receiver
 from django.shortcuts import render
 from django.utils import timezone
 
+from .client import client_ip  # noqa: F401  (AXES_CLIENT_IP_CALLABLE names it here)
+
 MAX_SLOWDOWN_SECONDS = 4.0
 
 
@@ -37,17 +39,6 @@ class LoginProtectionBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
-
-
-def client_ip(request):
-    """The client's address: REMOTE_ADDR, or the one TRUSTED_PROXY_COUNT proxies forwarded."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR")
 
 
 def slowdown_seconds(failures):

@@ -15,6 +15,7 @@ CONFIGURED = {
     "ALLOWED_HOSTS": "example.org",
     "EMAIL_HOST": "smtp.example.org",
     "DEFAULT_FROM_EMAIL": "web@example.org",
+    "CONTACT_EMAIL": "secretariat@example.org",
     "WAGTAILADMIN_BASE_URL": "https://example.org",
     "REDIS_URL": "redis://127.0.0.1:6379/0",  # production's page cache needs a shared cache
 }

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install lock lock-check setup lint messages backup restore bench browser-deps browser-packages cluster cluster-deps
+.PHONY: run test install lock lock-check setup lint messages backup restore bench browser-deps browser-packages cluster cluster-deps postgres-deps
 
 # Playwright drives Debian's Chromium; it must never download a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
@@ -86,6 +86,16 @@ cluster-deps:
 	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	$(call install_missing,the cluster)
+	@$(MAKE) --no-print-directory postgres-deps
+
+# The RUM extension of the search index (discovery migration 0005), for every PostgreSQL server
+# installed here: the tests on PostgreSQL and the cluster need it.
+postgres-deps:
+	@missing=""; \
+	for version in $$(ls /usr/lib/postgresql 2>/dev/null); do \
+		test -f /usr/share/postgresql/$$version/extension/rum.control || missing="$$missing postgresql-$$version-rum"; \
+	done; \
+	$(call install_missing,the search index on PostgreSQL)
 
 # What the browser tests (tests/browser/) need besides Python packages: Chromium and Java (for the
 # Nu Html Checker) from Debian, axe-core and vnu-jar from npm (browser/package-lock.json).

@@ -2,15 +2,16 @@
 
 Everything is read from one index table (`entries.SearchEntry`, kept up to date by `indexing`):
 one row per object and language holding all a visitor reads of it. The database's own full-text
-index answers: stored, GIN-indexed vectors on PostgreSQL (`postgres`), FTS5 on SQLite (`fts`). A
+index answers: stored, RUM-indexed vectors on PostgreSQL (`postgres`), FTS5 on SQLite (`fts`). A
 results page costs one query for the counts per kind, one for the page of rows with their
-excerpts, and a fixed few to present them (`results`).
+excerpts, and a fixed few to present them (`results`). Both stop counting at `MAX_COUNTED` results
+of a kind, so a common word costs no more than a rare one.
 """
 
 from django.db import connection
 
 from . import fts, postgres
-from .query import SearchText
+from .query import MAX_COUNTED, SearchText
 from .results import KINDS, present
 from .visibility import Visibility
 
@@ -27,7 +28,13 @@ class SearchResults:
         self.words = text.words()
         self.kind = kind if kind in KINDS else None
         self.visibility = Visibility.for_site(root_page) if self._searchable() else None
-        self.counts = self.engine.counts(self, self.visibility) if self._searchable() else {}
+        stored = [kind for info in KINDS.values() for kind in info.stored]
+        counted = (
+            self.engine.counts(self, self.visibility, stored, MAX_COUNTED + 1) if self._searchable() else {}
+        )
+        # Kinds with more results than were counted: their count shows as "more than".
+        self.uncounted = {kind for kind, total in counted.items() if total > MAX_COUNTED}
+        self.counts = {kind: min(total, MAX_COUNTED) for kind, total in counted.items()}
         self._suggestion = ...
 
     def _searchable(self):
@@ -37,17 +44,27 @@ class SearchResults:
         return KINDS[self.kind].stored if self.kind else ()
 
     def kind_counts(self):
-        """[(kind, label, number of results)] of the kinds that have results, in KINDS order."""
+        """[(kind, label, number of results, whether there are more)] of the kinds that have results."""
         totals = []
         for kind, info in KINDS.items():
             if total := sum(self.counts.get(stored, 0) for stored in info.stored):
-                totals.append((kind, info.label, total))
+                totals.append((kind, info.label, total, bool(self.uncounted.intersection(info.stored))))
         return totals
 
     @property
     def total(self):
-        """The number of results of every kind."""
+        """The number of results of every kind (the counted ones)."""
         return sum(self.counts.values())
+
+    @property
+    def more(self):
+        """Whether there are more results of the selected kinds than were counted."""
+        stored = self._kinds()
+        return any(not stored or kind in stored for kind in self.uncounted)
+
+    @property
+    def more_in_total(self):
+        return bool(self.uncounted)
 
     def count(self):
         stored = self._kinds()

@@ -3,7 +3,7 @@
 Each row holds what a visitor of that language reads of the object (`readable`), so a search reads
 one table, whatever the page types. The database indexes the rows itself: on PostgreSQL a stored
 `search_vector` column (title weighted above the text, the language's own configuration) with a
-GIN index; on SQLite an FTS5 table kept in step by triggers (see the discovery migrations).
+RUM index (migration 0005); on SQLite an FTS5 table kept in step by triggers (see the migrations).
 `SearchWord` is the vocabulary that "Did you mean" suggestions come from.
 """
 

@@ -33,11 +33,14 @@ def _matching(search, visibility):
     return MATCHING.format(visible=visible), [match_expression(search.words), search.language, *params]
 
 
-def counts(search, visibility):
+def counts(search, visibility, kinds, limit):
+    """{kind: number of matching rows, counted up to `limit`} for this search."""
     sql, params = _matching(search, visibility)
+    bounded = f"SELECT %s, (SELECT count(*) FROM (SELECT 1 {sql} AND e.kind = %s LIMIT %s))"  # noqa: S608
+    query = " UNION ALL ".join([bounded] * len(kinds))
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT e.kind, count(*) {sql} GROUP BY e.kind", params)
-        return dict(cursor.fetchall())
+        cursor.execute(query, [value for kind in kinds for value in (kind, *params, kind, limit)])
+        return {kind: total for kind, total in cursor.fetchall() if total}
 
 
 def rows(search, visibility, kinds, limit, offset):

@@ -4,7 +4,9 @@ The text search configurations `alliance_english` and `alliance_spanish` (create
 discovery migrations) are PostgreSQL's English and Spanish ones with `unaccent` applied before
 stemming, so "cooperacion" finds "Cooperación" and "beca" finds "becas". Each index row stores its
 vector (`search_vector`, a generated column: title weight A, text weight B, in the configuration
-of the row's language) under a GIN index, so a search reads only the rows that match.
+of the row's language) under a RUM index (migration 0005), which returns the matching rows best
+first: a page of results reads about as many rows as it shows, however common the words. Counts
+stop at `MAX_COUNTED` per kind for the same reason.
 `websearch_to_tsquery` reads the visitor's text the way web search boxes do ("quoted phrases",
 or, -word) and accepts any input without a syntax error.
 """
@@ -40,30 +42,45 @@ def _matching(search, visibility):
     ]
 
 
-def counts(search, visibility):
-    """{kind: number of matching rows} for this search."""
+def counts(search, visibility, kinds, limit):
+    """{kind: number of matching rows, counted up to `limit`} for this search."""
     sql, params = _matching(search, visibility)
+    bounded = f"SELECT count(*) FROM (SELECT 1 {sql} AND e.kind = k.kind LIMIT %s) s"  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT e.kind, count(*) {sql} GROUP BY e.kind", params)
-        return dict(cursor.fetchall())
+        cursor.execute(
+            f"SELECT k.kind, ({bounded}) FROM unnest(%s::text[]) AS k(kind)",  # noqa: S608
+            [*params, limit, list(kinds)],
+        )
+        return {kind: total for kind, total in cursor.fetchall() if total}
 
 
 def rows(search, visibility, kinds, limit, offset):
-    """One page of (kind, id, excerpt) rows, best first, the excerpts' matches marked; one query."""
+    """One page of (kind, id, excerpt) rows, best first, the excerpts' matches marked; one query.
+
+    The index gives the rows in rank order (`<=>`: the lower the better) but cannot order ties, so
+    the inner query takes the first `offset + limit` rows by rank alone and the outer one orders
+    them fully, ties by title.
+    """
     sql, params = _matching(search, visibility)
     kind_sql = " AND e.kind = ANY(%s)" if kinds else ""
     kind_params = [list(kinds)] if kinds else []
     config = configuration(search.language)
     # Only the fixed fragments above make up the SQL; every value is a bound parameter.
-    inner = f"{sql}{kind_sql} ORDER BY rank DESC, e.title, e.kind, e.object_id LIMIT %s OFFSET %s"
-    ranked = f"SELECT e.kind, e.object_id, e.title, e.body, q, ts_rank(e.search_vector, q) AS rank {inner}"
+    ranked = (
+        f"SELECT e.kind, e.object_id, e.title, e.body, q, e.search_vector <=> q AS distance {sql}{kind_sql} "
+        "ORDER BY e.search_vector <=> q LIMIT %s"
+    )
+    order = "ORDER BY r.distance, r.title, r.kind, r.object_id"
+    page = f"SELECT r.* FROM ({ranked}) r {order} LIMIT %s OFFSET %s"  # noqa: S608
+    # The excerpts are made for that page's rows only.
     query = (
         "SELECT r.kind, r.object_id, ts_headline(%s::regconfig, left(r.body, %s), r.q, %s) "  # noqa: S608
-        f"FROM ({ranked}) r ORDER BY r.rank DESC, r.title, r.kind, r.object_id"
+        f"FROM ({page}) r {order}"
     )
     with connection.cursor() as cursor:
         cursor.execute(
-            query, [config, HEADLINE_CHARS, HEADLINE_OPTIONS, *params, *kind_params, limit, offset]
+            query,
+            [config, HEADLINE_CHARS, HEADLINE_OPTIONS, *params, *kind_params, offset + limit, limit, offset],
         )
         return cursor.fetchall()
 

@@ -8,6 +8,8 @@ from base.language import sort_key
 
 # Longer queries are cut: no real question needs more, and it bounds the work per search.
 MAX_LENGTH = 200
+# Results are counted up to this many per kind: past it, the page says "more than".
+MAX_COUNTED = 1000
 # The simple search (SQLite) matches at most this many words.
 MAX_WORDS = 10
 WORD = re.compile(r"\w+")

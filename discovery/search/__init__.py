@@ -17,6 +17,9 @@ from .visibility import Visibility
 
 __all__ = ["KINDS", "SearchResults", "SearchText"]
 
+# Every kind of index row that a results page counts.
+STORED_KINDS = [kind for info in KINDS.values() for kind in info.stored]
+
 
 class SearchResults:
     """The ranked results of one search; Django's Paginator counts them, then takes one page."""
@@ -28,9 +31,10 @@ class SearchResults:
         self.words = text.words()
         self.kind = kind if kind in KINDS else None
         self.visibility = Visibility.for_site(root_page) if self._searchable() else None
-        stored = [kind for info in KINDS.values() for kind in info.stored]
         counted = (
-            self.engine.counts(self, self.visibility, stored, MAX_COUNTED + 1) if self._searchable() else {}
+            self.engine.counts(self, self.visibility, STORED_KINDS, MAX_COUNTED + 1)
+            if self._searchable()
+            else {}
         )
         # Kinds with more results than were counted: their count shows as "more than".
         self.uncounted = {kind for kind, total in counted.items() if total > MAX_COUNTED}
@@ -61,10 +65,6 @@ class SearchResults:
         """Whether there are more results of the selected kinds than were counted."""
         stored = self._kinds()
         return any(not stored or kind in stored for kind in self.uncounted)
-
-    @property
-    def more_in_total(self):
-        return bool(self.uncounted)
 
     def count(self):
         stored = self._kinds()

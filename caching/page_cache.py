@@ -9,9 +9,10 @@ which revalidate with the ETag; they are also kept in Django's cache (Redis in p
 on the content version. Anything built for one person is marked private.
 
 A response whose content version changed while it was being built may hold content from before
-a commit: it is neither stored nor shareable. Neither is one asked with query parameters that its
-view does not read (`request.query_parameters`, set by the view; pages declare theirs in
-`BasePage.query_parameters`), so random query strings cannot fill the caches.
+a commit: it is neither stored nor shareable, and says so (`X-Page-Cache: changed`). Neither is
+one asked with query parameters that its view does not read (`request.query_parameters`, set by
+the view; pages declare theirs in `BasePage.query_parameters`), so random query strings cannot
+fill the caches.
 """
 
 import hashlib
@@ -154,7 +155,11 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         # Shared only if the content did not change while it was built.
         shareable = key is not None and response_may_share(request, response)
-        if shareable and content_version.read() == version:
+        if shareable and content_version.read() != version:
+            # It may hold content from before a commit: kept by no cache. Varnish asks again
+            # (deploy/varnish/default.vcl) instead of sending every waiting visitor to the backends.
+            response["X-Page-Cache"] = "changed"
+        elif shareable:
             patch_cache_control(
                 response,
                 public=True,

@@ -104,6 +104,18 @@ sub vcl_backend_fetch {
 
 sub vcl_backend_response {
     set beresp.http.x-url = bereq.url;  # for bans (the ban lurker sees only the object)
+    if (beresp.http.X-Page-Cache == "changed") {
+        # Built while an editor published: it may predate the commit. Fetch it again while the
+        # visitors asking for it keep waiting on this one fetch; the built-in rule would turn it
+        # into a two-minute hit-for-miss and send each of them to the app servers.
+        if (bereq.retries < 3) {
+            return (retry);
+        }
+        set beresp.ttl = 1s;
+        set beresp.grace = 0s;
+        set beresp.uncacheable = true;
+        return (deliver);
+    }
     if (beresp.status >= 500 && bereq.is_bgfetch) {
         return (abandon);  # keep the stored copy rather than an error
     }

@@ -3,7 +3,9 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from wagtail import hooks
 
+from caching import content_version
 from documents.models import LegalDocument
 from observers.models import ObserverState
 from tests.pages import text_of
@@ -29,6 +31,19 @@ def test_second_visit_is_served_from_the_cache(client):
     assert first["X-Page-Cache"] == "miss"
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
+
+
+@pytest.mark.parametrize("url", [GROUP_EN, GROUP_ES])
+def test_a_page_built_while_the_content_changed_is_kept_by_no_cache_and_says_so(client, url):
+    def publish_meanwhile(page, request, args, kwargs):
+        content_version.bump()
+
+    with hooks.register_temporarily("before_serve_page", publish_meanwhile):
+        changed = fetch(client, url)
+    assert changed["X-Page-Cache"] == "changed"  # Varnish asks again (deploy/varnish/default.vcl)
+    assert "private" in changed["Cache-Control"] and "s-maxage" not in changed["Cache-Control"]
+    assert fetch(client, url)["X-Page-Cache"] == "miss"  # nothing was stored
+    assert fetch(client, url)["X-Page-Cache"] == "hit"
 
 
 def test_cached_pages_can_be_revalidated(client):

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install lock lock-check setup lint messages backup restore bench browser-deps browser-packages cluster cluster-deps postgres-deps
+.PHONY: run test install lock lock-check setup lint messages backup restore bench browser-deps browser-packages cluster cluster-deps postgres-deps document-deps
 
 # Playwright drives Debian's Chromium; it must never download a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
@@ -60,7 +60,7 @@ run: setup
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not topology"'.
-test: install browser-deps cluster-deps
+test: install browser-deps cluster-deps document-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Installs the Debian packages listed in $$missing with apt-get when run as root, or says how to;
@@ -76,7 +76,7 @@ install_missing = if [ -z "$$missing" ]; then exit 0; fi; \
 
 # The production topology on 127.0.0.1 (deploy/cluster.py): Varnish, two gunicorn app servers,
 # PostgreSQL, Redis and an S3 server of its own, data in .cluster/. Ctrl-C stops everything.
-cluster: install cluster-deps
+cluster: install cluster-deps document-deps
 	$(BIN)/python deploy/cluster.py
 
 # What the cluster (and its tests, tests/topology/) needs from Debian: Varnish, Redis, PostgreSQL.
@@ -96,6 +96,13 @@ postgres-deps:
 		test -f /usr/share/postgresql/$$version/extension/rum.control || missing="$$missing postgresql-$$version-rum"; \
 	done; \
 	$(call install_missing,the search index on PostgreSQL)
+
+# LibreOffice, which turns .doc, .xls and .ppt files into OpenDocument for the search to read
+# their words (documents/text.py); without it they are found by their titles only.
+document-deps:
+	@missing=""; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui"; \
+	$(call install_missing,the words inside older Office documents)
 
 # What the browser tests (tests/browser/) need besides Python packages: Chromium and Java (for the
 # Nu Html Checker) from Debian, axe-core and vnu-jar from npm (browser/package-lock.json).

@@ -6,8 +6,13 @@ restriction, replaces it once its transaction commits (never before: a request b
 and the commit would store the old content under the new token), and bans the pages from every
 HTTP cache in front (see frontend_cache.py). Saving a draft changes nothing visitors see, so it
 changes nothing here.
+
+The version also names the day (the site's time zone): what pages call upcoming or past changes
+at midnight with nothing published, so every cache keyed on it starts afresh then, and shared
+caches in front keep nothing past midnight (`seconds_left_today`).
 """
 
+import datetime
 import secrets
 import threading
 import time
@@ -18,6 +23,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 from wagtail.models import DraftStateMixin
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -49,12 +55,19 @@ def new_token():
 
 
 def read():
-    """The version as the shared cache holds it now (a fresh cache starts a new one)."""
+    """The version as the shared cache holds it now (a fresh cache starts a new one), and today."""
     version = cache.get(KEY)
     if version is None:
         cache.add(KEY, new_token(), timeout=None)
         version = cache.get(KEY)
-    return version
+    return f"{version}-{timezone.localdate():%Y%m%d}"
+
+
+def seconds_left_today():
+    """Seconds until the next midnight in the site's time zone (at least 1)."""
+    now = timezone.localtime()
+    midnight = datetime.datetime.combine(now.date() + datetime.timedelta(days=1), datetime.time(), now.tzinfo)
+    return max(1, int(midnight.timestamp() - now.timestamp()))  # timestamps: right across DST too
 
 
 def current():

@@ -160,15 +160,11 @@ class PageCacheMiddleware:
             # (deploy/varnish/default.vcl) instead of sending every waiting visitor to the backends.
             response["X-Page-Cache"] = "changed"
         elif shareable:
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=0,
-                must_revalidate=True,
-                s_maxage=settings.PAGE_CACHE_SECONDS,
-            )
+            # Kept until midnight at most: pages say what is upcoming and what is past.
+            seconds = min(settings.PAGE_CACHE_SECONDS, content_version.seconds_left_today())
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True, s_maxage=seconds)
             headers = [(name, value) for name, value in response.items() if name != "Content-Length"]
-            cache.set(f"page:{version}:{key}", (headers, response.content), settings.PAGE_CACHE_SECONDS)
+            cache.set(f"page:{version}:{key}", (headers, response.content), seconds)
             response["X-Page-Cache"] = "miss"
             return response
         if is_personal(request) or (key is not None and "no-store" not in response.get("Cache-Control", "")):

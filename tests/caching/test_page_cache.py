@@ -1,13 +1,18 @@
 """The full-page cache: served for anonymous visitors, fresh after every change, never wrong."""
 
+import datetime
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.utils import timezone
 from wagtail import hooks
 
 from caching import content_version
 from documents.models import LegalDocument
 from observers.models import ObserverState
+from tests.events.helpers import TIMELINE, add_event, listed, url_in
 from tests.pages import text_of
 from workgroups.models import TechnicalGroupPage
 
@@ -23,6 +28,10 @@ def fetch(client, url, **headers):
     response = client.get(url, **headers)
     assert response.status_code == 200
     return response
+
+
+def s_maxage(response):
+    return int(re.search(r"s-maxage=(\d+)", response["Cache-Control"]).group(1))
 
 
 def test_second_visit_is_served_from_the_cache(client):
@@ -185,7 +194,10 @@ def test_shareable_pages_tell_shared_caches_how_long_to_keep_them(client, settin
     for url in (GROUP_EN, GROUP_ES, "/en/api/v1/groups.json", "/es/api/v1/projects.atom", "/sitemap.xml"):
         response = fetch(client, url)
         cache_control = response["Cache-Control"]
-        assert "public" in cache_control and f"s-maxage={settings.PAGE_CACHE_SECONDS}" in cache_control, url
+        assert "public" in cache_control, url
+        # As long as the setting says, but never past midnight (pages say what is upcoming).
+        expected = min(settings.PAGE_CACHE_SECONDS, content_version.seconds_left_today())
+        assert expected - 2 <= s_maxage(response) <= expected, url
         assert "max-age=0" in cache_control and "must-revalidate" in cache_control, url
 
 
@@ -217,3 +229,24 @@ def test_paths_no_page_has_are_not_remembered(client, settings):
     for number in range(30):
         assert client.get(f"/en/no-such-page-{number}/").status_code == 404
     assert entries() == before  # not one route entry per random path
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_an_event_of_today_is_upcoming_until_midnight_and_past_after_it(
+    client, committed, monkeypatch, language
+):
+    with committed():
+        event = add_event("closing-meeting", timezone.localdate())
+    first = fetch(client, TIMELINE[language])
+    upcoming, past = first.content.decode().split('id="past-heading"')
+    assert url_in(event, language) in listed(upcoming, language)
+    assert 0 < s_maxage(first) <= content_version.seconds_left_today()  # Varnish keeps it until midnight
+    assert fetch(client, TIMELINE[language])["X-Page-Cache"] == "hit"
+
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    next_day = fetch(client, TIMELINE[language])
+    assert next_day["X-Page-Cache"] == "miss"
+    upcoming, past = next_day.content.decode().split('id="past-heading"')
+    assert url_in(event, language) not in listed(upcoming, language)
+    assert url_in(event, language) in listed(past, language)

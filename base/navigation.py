@@ -38,7 +38,8 @@ class Navigation:
 def _build(site, request):
     home = site.root_page
     # Only what an anonymous visitor may open: the menus are cached and shared by every visitor.
-    children = list(home.get_children().live().public())
+    # Specific pages (for their intros) in one query per page type, not one per page.
+    children = list(home.get_children().live().public().specific())
     return Navigation(
         home=Link(home, request),
         menu=[Link(page, request) for page in children if page.show_in_menus],

@@ -6,11 +6,14 @@ Starts the production topology of `make cluster` (deploy/cluster.py: Varnish, tw
 servers, PostgreSQL, Redis, S3) in a scratch folder, plus a third app server with the page cache
 off (PAGE_CACHE_SECONDS=0), and measures with wrk, for each page: uncached renders (that third
 server) and cached (through Varnish); nginx serving the same HTML as a static file is the
-ceiling, measured in the same run. Prints one table; each figure's ratio to the ceiling is in the
-last columns. A second table shows the group page through Varnish under a crowd of 64
-connections: links carrying a new fbclid each, and editors publishing twice a second meanwhile
-(each publish bans every page from Varnish). Then Lighthouse (bench/lighthouse.py, mobile) scores
-the home, a group and a project page in both languages. Needs wrk, nginx, npm and chromium
+ceiling, measured in the same run, and so is Varnish with its built-in VCL alone in front of one
+app server (what the engine itself does on this machine, without the site's rules). Prints one
+table; each figure's ratio to the ceiling is in the last columns. A second table shows the group
+page through Varnish under a crowd of 64 connections: links carrying a new fbclid each, and
+editors publishing twice a second meanwhile (each publish bans every page from Varnish; wrk's
+percentiles count the visitors a stall kept from asking, so a render after each publish shows).
+Then Lighthouse (bench/lighthouse.py, mobile) scores the home, a group and a project page in both
+languages. Needs wrk, nginx, npm and chromium
 (apt-get install wrk nginx npm chromium).
 """
 
@@ -33,7 +36,7 @@ from lighthouse import DEFAULT_PATHS, run_lighthouse, under_target
 from lighthouse import table as lighthouse_table
 from wrk_figures import get, parse_wrk, run
 
-from deploy.cluster import HOST, ROOT, Cluster, free_port
+from deploy.cluster import HOST, ROOT, Cluster, answers, free_port, wait_for
 
 PAGES = {
     "home": "/en/",
@@ -152,6 +155,19 @@ def measure(port, pages, args):
     return figures
 
 
+def bare_varnish(cluster, pages, args):
+    """The pages through a Varnish with the built-in VCL only (`-b`), in front of app server A."""
+    port = free_port()
+    command = ["varnishd", "-F", "-a", f"{HOST}:{port}", "-n", str(cluster.folder / "varnish-bare")]
+    command += ["-b", f"{HOST}:{cluster.ports['a']}", "-s", "malloc,256m", "-T", "none"]
+    cluster.spawn("varnish-bare", command)
+    try:
+        wait_for(lambda: answers(f"http://{HOST}:{port}/health/"), "Varnish with the built-in VCL")
+        return measure(port, pages, args)
+    finally:
+        cluster.stop("varnish-bare")
+
+
 def crowd(cluster, url, args):
     """The page through Varnish under a crowd: every link with its own fbclid; editors publishing."""
     port = cluster.ports["varnish"]
@@ -195,7 +211,7 @@ def main():
 
 
 def measure_all(cluster, args):
-    """(SQL queries, uncached, cached, crowd, Lighthouse scores, nginx ceilings) of every page."""
+    """(SQL queries, uncached, cached, bare Varnish, crowd, Lighthouse scores, nginx ceilings)."""
     cluster.start()
     output = cluster.manage("shell", "--no-imports", "-c", QUERIES_SCRIPT % json.dumps(PAGES)).stdout
     queries = json.loads(output.strip().splitlines()[-1])
@@ -205,29 +221,32 @@ def measure_all(cluster, args):
     cluster.stop_app("uncached", sig=15)
     cluster.start_app("b")
     cached = measure(cluster.ports["varnish"], PAGES, args)
+    bare = bare_varnish(cluster, PAGES, args)
     crowd_figures = crowd(cluster, PAGES[CROWD_PAGE], args)
     scores = None if args.skip_lighthouse else run_lighthouse(cluster.url, DEFAULT_PATHS)
     ceilings = {name: nginx_ceiling(cached[name]["html"], args.duration, args.connections) for name in PAGES}
-    return queries, uncached, cached, crowd_figures, scores, ceilings
+    return queries, uncached, cached, bare, crowd_figures, scores, ceilings
 
 
-def report(queries, uncached, cached, crowd_figures, scores, ceilings):
+def report(queries, uncached, cached, bare, crowd_figures, scores, ceilings):
     print(
         f"{'page':<20}{'bytes':>8}{'SQL':>5}"
         f"{'uncached rps':>14}{'p50':>9}{'p99':>9}{'Varnish rps':>12}{'p50':>9}{'p99':>9}"
-        f"{'nginx rps':>11}{'uncached/nginx':>16}{'Varnish/nginx':>14}"
+        f"{'bare Varnish':>13}{'nginx rps':>11}{'uncached/nginx':>16}{'Varnish/nginx':>14}{'bare/nginx':>11}"
     )
     errors = 0
     for name in PAGES:
-        slow, fast, ceiling = uncached[name]["wrk"], cached[name]["wrk"], ceilings[name]
-        errors += sum(run[key] for run in (slow, fast) for key in ("non_2xx_3xx", "socket_errors"))
+        slow, fast, engine = uncached[name]["wrk"], cached[name]["wrk"], bare[name]["wrk"]
+        ceiling = ceilings[name]
+        errors += sum(run[key] for run in (slow, fast, engine) for key in ("non_2xx_3xx", "socket_errors"))
         print(
             f"{name:<20}{len(cached[name]['html']):>8}{queries.get(name, '?'):>5}"
             f"{slow['requests_per_second']:>14.0f}{slow['latency_p50']:>9}{slow['latency_p99']:>9}"
             f"{fast['requests_per_second']:>12.0f}{fast['latency_p50']:>9}{fast['latency_p99']:>9}"
-            f"{ceiling['requests_per_second']:>11.0f}"
+            f"{engine['requests_per_second']:>13.0f}{ceiling['requests_per_second']:>11.0f}"
             f"{slow['requests_per_second'] / ceiling['requests_per_second']:>16.3f}"
             f"{fast['requests_per_second'] / ceiling['requests_per_second']:>14.3f}"
+            f"{engine['requests_per_second'] / ceiling['requests_per_second']:>11.3f}"
         )
     heading = f"{CROWD_PAGE}, through Varnish, {CROWD_CONNECTIONS} connections"
     print(f"\n{heading:<56}{'rps':>9}{'p50':>9}{'p90':>9}{'p99':>9}")

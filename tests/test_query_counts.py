@@ -166,6 +166,15 @@ def test_query_count_does_not_grow_with_content(client, lang):
     assert after == before
 
 
+def child_path(parent, number):
+    """The materialised path of the `number`-th child of `parent` (treebeard: base 36, steplen digits)."""
+    digits = ""
+    while number:
+        number, digit = divmod(number, len(Page.alphabet))
+        digits = Page.alphabet[digit] + digits
+    return parent.path + digits.rjust(Page.steplen, Page.alphabet[0])
+
+
 def add_siblings(parent, count):
     """`count` plain pages under `parent`, inserted in bulk (add_child one by one would take minutes)."""
     content_type = ContentType.objects.get_for_model(Page)
@@ -175,7 +184,7 @@ def add_siblings(parent, count):
         slug = f"sibling-{number}"
         pages.append(
             Page(
-                path=Page._get_path(parent.path, parent.depth + 1, number),
+                path=child_path(parent, number),
                 depth=parent.depth + 1,
                 numchild=0,
                 title=slug,

@@ -16,6 +16,23 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("Year")
 
 
+def partial_date_field(verbose_name, **options):
+    """A date that may be known only to the month or the year (its precision_field says which)."""
+    help_text = _("Use the 1st of the month or of January when only those are known.")
+    return models.DateField(verbose_name, help_text=help_text, **options)
+
+
+def precision_field(verbose_name):
+    """How precisely a partial_date_field's date is known."""
+    return models.CharField(
+        verbose_name,
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("How precisely the date is known: shown as a day, a month or a year."),
+    )
+
+
 # The CLDR locale of each language: British English writes the day first, as the content does.
 CLDR_LOCALES = {"en": "en_GB", "es": "es"}
 

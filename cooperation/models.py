@@ -10,7 +10,7 @@ from wagtail.models import Orderable, Page, RevisionMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from base.dates import DatePrecision, format_partial_date
+from base.dates import format_partial_date, partial_date_field, precision_field
 from base.pages import BasePage, SectionPage, visible_to_everyone
 from base.rich_text import RICH_TEXT_FEATURES
 from editorial.forms import TranslatorAwareModelForm
@@ -105,32 +105,10 @@ class CooperationProjectPage(BasePage):
         related_name="projects",
         help_text=_("The technical group the project belongs to."),
     )
-    start_date = models.DateField(
-        _("start"),
-        null=True,
-        blank=True,
-        help_text=_("Use the 1st of the month or of January when only those are known."),
-    )
-    start_precision = models.CharField(
-        _("start date known to the"),
-        max_length=5,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-        help_text=_("How precisely the date is known: shown as a day, a month or a year."),
-    )
-    planned_end_date = models.DateField(
-        _("planned end"),
-        null=True,
-        blank=True,
-        help_text=_("Use the 1st of the month or of January when only those are known."),
-    )
-    planned_end_precision = models.CharField(
-        _("planned end known to the"),
-        max_length=5,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-        help_text=_("How precisely the date is known: shown as a day, a month or a year."),
-    )
+    start_date = partial_date_field(_("start"), null=True, blank=True)
+    start_precision = precision_field(_("start date known to the"))
+    planned_end_date = partial_date_field(_("planned end"), null=True, blank=True)
+    planned_end_precision = precision_field(_("planned end known to the"))
     entities = ParentalManyToManyField(
         ResponsibleEntity,
         verbose_name=_("responsible entities"),
@@ -195,16 +173,8 @@ class CooperationProjectPage(BasePage):
 
 class ProjectMilestone(Orderable):
     page = ParentalKey(CooperationProjectPage, on_delete=models.CASCADE, related_name="milestones")
-    date = models.DateField(
-        _("date"), help_text=_("Use the 1st of the month or of January when only those are known.")
-    )
-    precision = models.CharField(
-        _("date known to the"),
-        max_length=5,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-        help_text=_("How precisely the date is known: shown as a day, a month or a year."),
-    )
+    date = partial_date_field(_("date"))
+    precision = precision_field(_("date known to the"))
     text = models.CharField(_("what happened"), max_length=500, help_text=_("One sentence."))
 
     panels = [

@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from base.dates import DatePrecision
+from base.dates import DatePrecision, partial_date_field, precision_field
 from base.models import MemberCountry
 from base.pages import BasePage, SectionPage, visible_to_everyone
 from base.rich_text import RICH_TEXT_FEATURES
@@ -69,16 +69,8 @@ class EventPage(BasePage):
 
     search_kind = "event"  # the site search's kind for events (discovery.search.results.EVENT)
 
-    start_date = models.DateField(
-        _("start"), help_text=_("Use the 1st of the month or of January when only those are known.")
-    )
-    start_precision = models.CharField(
-        _("start date known to the"),
-        max_length=5,
-        choices=DatePrecision.choices,
-        default=DatePrecision.DAY,
-        help_text=_("How precisely the date is known: shown as a day, a month or a year."),
-    )
+    start_date = partial_date_field(_("start"))
+    start_precision = precision_field(_("start date known to the"))
     end_date = models.DateField(
         _("end"),
         null=True,

@@ -1,4 +1,3 @@
-from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail import hooks
 
@@ -18,7 +17,7 @@ def show_upcoming_and_recent_events(request, context):
         index_url = index.get_url(request) if index else None
         return {"upcoming": found.upcoming, "recent": found.recent, "index_url": index_url}
 
-    # Which events are still to come changes with the day, not only with the content.
-    section = remember(f"home-events:{get_language()}:{timezone.localdate()}", events)
+    # The content version names the day too, so what is still to come is worked out daily.
+    section = remember(f"home-events:{get_language()}", events)
     if section["upcoming"] or section["recent"]:
         context["home_sections"].append(HomeSection("events/components/home_events.html", section, order=20))

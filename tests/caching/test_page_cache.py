@@ -6,7 +6,8 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail import hooks
 
 from caching import content_version
@@ -250,3 +251,27 @@ def test_an_event_of_today_is_upcoming_until_midnight_and_past_after_it(
     upcoming, past = next_day.content.decode().split('id="past-heading"')
     assert url_in(event, language) not in listed(upcoming, language)
     assert url_in(event, language) in listed(past, language)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_home_page_moves_an_event_of_today_to_the_recent_ones_at_midnight(
+    client, committed, monkeypatch, language
+):
+    with committed():
+        event = add_event("closing-meeting", timezone.localdate())
+    with translation.override(language):
+        coming_up, most_recent = gettext("Coming up"), gettext("Most recent")
+    assert url_in(event, language) in home_events(client, language)[coming_up]
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    events = home_events(client, language)
+    assert url_in(event, language) not in events.get(coming_up, "")
+    assert url_in(event, language) in events[most_recent]
+
+
+def home_events(client, language):
+    """{heading: the markup under it} of the home page's events section."""
+    section = (
+        fetch(client, f"/{language}/").content.decode().split('class="home-events"')[1].split("</section>")[0]
+    )
+    return dict(part.split("</h3>", 1) for part in section.split("<h3>")[1:])

@@ -89,15 +89,13 @@ def _zipped_xml_text(data, parts):
 
 def _converted(data, extension):
     """The file converted by LibreOffice (headless, a profile of its own, killed if it hangs)."""
-    office = shutil.which(OFFICE)
-    if office is None:
-        raise RuntimeError("LibreOffice is not installed")
     target = CONVERTED[extension]
     with tempfile.TemporaryDirectory(prefix="alliance-document-") as folder:
         source = Path(folder, f"document.{extension}")
         source.write_bytes(data)
         profile = Path(folder, "profile").as_uri()
-        command = [office, f"-env:UserInstallation={profile}", "--headless", "--norestore"]
+        # Without LibreOffice, Popen raises FileNotFoundError: no text (can_read tells beforehand).
+        command = [OFFICE, f"-env:UserInstallation={profile}", "--headless", "--norestore"]
         command += ["--convert-to", target, "--outdir", folder, str(source)]
         # A session of its own, so that a timeout also stops the processes LibreOffice starts.
         process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell

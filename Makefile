@@ -1,11 +1,12 @@
-# `make run` serves the site with its content; `make test` runs the whole test suite.
+# `make run` serves the site with its content; `make test` runs the whole test suite (`make test-fast`
+# all but the browser, cluster and LibreOffice tests).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install lock lock-check setup lint messages backup restore bench browser-deps browser-packages cluster cluster-deps postgres-deps document-deps
+.PHONY: run test test-fast install lock lock-check setup lint messages backup restore bench browser-deps browser-packages cluster cluster-deps postgres-deps document-deps
 
 # Playwright drives Debian's Chromium; it must never download a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
@@ -59,9 +60,17 @@ run: setup
 	@echo "DJANGO_SUPERUSER_USERNAME and DJANGO_SUPERUSER_PASSWORD set to have one created."
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m "not topology"'.
+# The suite runs on TEST_WORKERS processes (pytest-xdist; tests/conftest.py groups the tests so
+# that the cluster, Lighthouse and the crawl start first) and lists its 15 slowest tests.
+# PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m engine' (what depends on the database engine).
+TEST_WORKERS ?= 2
+PYTEST := $(BIN)/pytest --numprocesses=$(TEST_WORKERS) --dist=loadgroup --durations=15
 test: install browser-deps cluster-deps document-deps
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
+
+# The inner loop: everything but the browser, the cluster and LibreOffice's conversions.
+test-fast: install
+	$(PYTEST) -m "not browser and not topology and not office" $(PYTEST_ARGS)
 
 # Installs the Debian packages listed in $$missing with apt-get when run as root, or says how to;
 # $(1) names what needs them. Without them those tests are skipped, except in CI (CI=true).

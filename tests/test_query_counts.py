@@ -22,7 +22,7 @@ from workgroups.models import (
     TechnicalGroupPage,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 PAGE_CACHE = "caching.page_cache.PageCacheMiddleware"
 

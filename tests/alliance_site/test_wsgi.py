@@ -20,6 +20,7 @@ def test_production_refuses_a_page_cache_that_the_app_servers_do_not_share(setti
         load_wsgi()
 
 
+@pytest.mark.engine
 def test_the_development_server_starts_on_the_embedded_defaults(settings, tmp_path):
     settings.DEBUG = True
     settings.PAGE_CACHE_SECONDS = 3600

@@ -27,7 +27,7 @@ from django.db import connection
 
 from tests.base.test_media_storage import CREDENTIALS, REGION, moto_endpoint  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 
 class Site:

@@ -25,6 +25,7 @@ from tests.browser.crawl import crawl
 
 START_PATHS = ["/en/", "/es/"]
 FIGURES = {}  # name -> value, written to test-artifacts/browser-figures.json and printed at the end
+IN_WORKER = False  # a worker of a parallel run (pytest-xdist), rather than its controller
 
 
 class _OneRequestAtATime:
@@ -71,12 +72,6 @@ def site_url(django_db_setup, django_db_blocker):
         conn.dec_thread_sharing()
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    """Browser tests run last: on PostgreSQL what they publish through the server is committed."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
-
-
 @pytest.fixture(scope="session")
 def site_crawl(site_url, django_db_blocker):
     """Everything reachable from both home pages, fetched once over plain HTTP."""
@@ -90,15 +85,18 @@ def site_crawl(site_url, django_db_blocker):
     return result
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
-    """Headless Debian Chromium, driven by Playwright (which downloads no browser of its own)."""
+    """Headless Debian Chromium, driven by Playwright (which downloads no browser of its own).
+
+    One per module: a worker runs other tests between browser modules, and those must not run
+    inside Playwright's event loop (nor with DJANGO_ALLOW_ASYNC_UNSAFE set)."""
     sync_playwright = tools.require_playwright()
     executable = tools.require_chromium()
     # Playwright's sync API keeps its asyncio loop marked as running on this thread. Django then
     # (1) refuses ORM calls: they are safe here, since they never run while the loop works
-    # (Playwright switches to it only inside its own calls); browser tests run last, and the
-    # variable is only set while they run; and (2) keeps database connections per async
+    # (Playwright switches to it only inside its own calls), and the variable is only set
+    # while a browser module runs; and (2) keeps database connections per async
     # context, so this thread would open new ones: it keeps those it had instead (with
     # in-memory SQLite, the one connection that the server shares).
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
@@ -189,13 +187,37 @@ def open_page(chromium, site_url):
         context.close()
 
 
+def add_figures(figures):
+    """Counts and seconds add up across workers; any other figure is taken as it is."""
+    for name, value in figures.items():
+        if isinstance(value, int | float) and name in FIGURES:
+            value = round(FIGURES[name] + value, 1)
+        FIGURES[name] = value
+
+
 def pytest_runtest_logreport(report):
-    if "browser" in report.keywords:
-        FIGURES["browser tests seconds"] = round(FIGURES.get("browser tests seconds", 0) + report.duration, 1)
+    # Reports reach the controller of a parallel run too: it counts the seconds, its workers don't.
+    if "browser" in report.keywords and not IN_WORKER:
+        add_figures({"browser tests seconds": round(report.duration, 1)})
+
+
+def pytest_configure(config):
+    global IN_WORKER
+    IN_WORKER = hasattr(config, "workerinput")
+
+
+def pytest_sessionfinish(session):
+    """A worker of a parallel run hands its figures to the controller (pytest-xdist's workeroutput)."""
+    if IN_WORKER:
+        session.config.workeroutput["browser_figures"] = dict(FIGURES)
+
+
+def pytest_testnodedown(node, error):
+    add_figures(getattr(node, "workeroutput", {}).get("browser_figures", {}))
 
 
 def pytest_terminal_summary(terminalreporter):
-    if not FIGURES:
+    if not FIGURES or IN_WORKER:
         return
     tools.ARTIFACTS.mkdir(exist_ok=True)
     (tools.ARTIFACTS / "browser-figures.json").write_text(json.dumps(FIGURES, indent=2) + "\n")

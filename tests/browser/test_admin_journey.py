@@ -11,7 +11,7 @@ from django.utils import translation
 
 from workgroups.models import TechnicalGroupIndexPage, TechnicalGroupPage
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+pytestmark = [pytest.mark.browser, pytest.mark.commits, pytest.mark.django_db]
 
 USERNAME = "browser-editor"
 PASSWORD = "a long password for the browser journey"

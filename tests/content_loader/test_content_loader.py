@@ -14,7 +14,7 @@ from documents.models import LegalDocument
 from observers.models import ObserverState
 from workgroups.models import TechnicalGroupPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 CONTENT = settings.BASE_DIR / "content"
 

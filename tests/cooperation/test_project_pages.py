@@ -6,7 +6,7 @@ from django.utils import translation
 from cooperation.models import CooperationProjectPage
 from tests.pages import get_ok, parse, text_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 INDEX = {"en": "/en/cooperation-projects/", "es": "/es/proyectos-de-cooperacion/"}
 COUNTRY_NAMES = {"en": ["Chile", "Colombia", "Mexico", "Peru"], "es": ["Chile", "Colombia", "México", "Perú"]}

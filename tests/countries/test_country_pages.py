@@ -14,7 +14,7 @@ from observers.models import ObserverState
 from tests.pages import get_ok, text_of
 from workgroups.models import GroupCoordinator, TechnicalGroupPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 HOMES = {"en": "/en/", "es": "/es/"}
 INDEX = {"en": "/en/member-countries/", "es": "/es/paises-miembros/"}
 

@@ -8,7 +8,7 @@ from cooperation.models import CooperationProjectPage, ResponsibleEntity
 from tests.test_query_counts import count_queries, without_page_cache  # noqa: F401  (the fixture)
 from workgroups.models import Coordinator, GroupCoordinator, TechnicalGroupPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 # The site, the page, its projects with their entities (two), its coordinators, its coordinations,
 # the other members' names, its news, the events held there.

@@ -15,7 +15,7 @@ from documents.models import LegalDocument
 from tests.pages import get_ok
 from workgroups.models import GroupDocument, TechnicalGroupPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 LIBRARY = {"en": "/en/document-library/", "es": "/es/biblioteca-de-documentos/"}
 ENTRY = re.compile(

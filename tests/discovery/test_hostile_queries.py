@@ -6,7 +6,7 @@ from wagtail.models import Page
 from tests.discovery.search import SEARCH, search
 from tests.pages import text_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 HOSTILE = [
     '"',

@@ -10,7 +10,7 @@ from tests.discovery.search import ON_POSTGRESQL, SEARCH, search, titles, urls
 from tests.pages import get_ok, parse
 from workgroups.models import TechnicalGroupPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 postgresql_only = pytest.mark.skipif(
     not ON_POSTGRESQL, reason="stemming and ranking are PostgreSQL full-text search features"

@@ -7,7 +7,7 @@ import pytest
 from tests.discovery.search import SEARCH
 from tests.pages import get_ok
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 KIND_LINK = re.compile(r'<a href="[^"]*kind=(\w+)"[^>]*>[^<(]*\((\d+)(\+?)\)</a>')
 ALL_LINK = re.compile(r">(?:All|Todo|Todos)[^<(]*\((\d+)(\+?)\)</a>")

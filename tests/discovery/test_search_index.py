@@ -9,7 +9,7 @@ from tests.discovery.search import SEARCH, search, urls
 from tests.pages import get_ok
 from workgroups.models import Coordinator, GroupFact, TechnicalGroupPage, WorkPlanItem
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 LANGUAGES = ["en", "es"]
 
 

@@ -32,6 +32,13 @@ FORMATS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "doc", "xls", "pp
 WORDS = {"en": "lighthouse keepers", "es": "fareros bitacora"}  # accents and case ignored
 
 
+def formats(extensions):
+    """The extensions as test parameters, those that LibreOffice converts first marked `office`."""
+    return [
+        pytest.param(ext, marks=pytest.mark.office) if ext in text.CONVERTED else ext for ext in extensions
+    ]
+
+
 def file_bytes(extension):
     path = FILES / f"logbook.{extension}"
     return path.read_bytes() if path.exists() else gzip.decompress(path.with_suffix(".ppt.gz").read_bytes())
@@ -77,7 +84,7 @@ def upload_logbook(client, extension, language):
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-@pytest.mark.parametrize("extension", FORMATS)
+@pytest.mark.parametrize("extension", formats(FORMATS))
 def test_the_words_inside_an_uploaded_document_find_it(request, editor, committed, extension, language):
     if extension in text.CONVERTED:
         request.getfixturevalue("office_installed")
@@ -94,6 +101,7 @@ def test_the_words_inside_an_uploaded_document_find_it(request, editor, committe
     assert search(editor, other, WORDS[other], kind="document")[1] == []  # in its own language only
 
 
+@pytest.mark.office
 @pytest.mark.parametrize("extension", ["pdf", "docx", "odt", "doc", "xls", "ppt"])
 def test_a_damaged_document_is_kept_without_text(editor, office_installed, extension):
     document = upload(editor, f"damaged.{extension}", b"PK\x03\x04 not really a document")
@@ -101,6 +109,7 @@ def test_a_damaged_document_is_kept_without_text(editor, office_installed, exten
     assert document.text == ""
 
 
+@pytest.mark.office
 def test_a_conversion_that_hangs_is_stopped_and_the_document_kept(editor, office_installed, monkeypatch):
     monkeypatch.setattr(text, "CONVERSION_SECONDS", 0.01)
     document = upload(editor, "slow.doc", file_bytes("doc"))
@@ -108,6 +117,7 @@ def test_a_conversion_that_hangs_is_stopped_and_the_document_kept(editor, office
     assert document.text == ""
 
 
+@pytest.mark.office
 def test_without_libreoffice_the_document_waits_to_be_read_and_production_is_warned(
     editor, office_installed, committed, monkeypatch
 ):

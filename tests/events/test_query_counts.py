@@ -12,7 +12,7 @@ from tests.test_query_counts import BUDGET as SITE_BUDGET
 from tests.test_query_counts import PAGE_CACHE, count_queries
 from workgroups.models import TechnicalGroupPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 # One query of each is for the request's site.
 BUDGET = {

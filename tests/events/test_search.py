@@ -6,7 +6,7 @@ from events.models import EventPage
 from tests.events.helpers import url_in
 from tests.pages import get_ok
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 SEARCH = {"en": "/en/search/", "es": "/es/buscar/"}
 

@@ -8,7 +8,7 @@ from events.models import EventPage
 from tests.events.helpers import TIMELINE, add_event, listed, today_plus, url_in
 from tests.pages import get_ok, text_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 
 def year_headings(html):

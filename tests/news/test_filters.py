@@ -9,7 +9,7 @@ from workgroups.models import TechnicalGroupPage
 
 from .helpers import INDEX, listed, live_items, urls_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 
 def every_listed(client, language, query):

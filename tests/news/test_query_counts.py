@@ -13,7 +13,7 @@ from workgroups.models import TechnicalGroupPage
 
 from .helpers import add_item
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 PAGE_CACHE = "caching.page_cache.PageCacheMiddleware"
 URLS = {

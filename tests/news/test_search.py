@@ -6,7 +6,7 @@ from django.utils import translation
 from news.models import NewsItemPage
 from tests.pages import get_ok
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 SEARCH = {"en": "/en/search/", "es": "/es/buscar/"}
 
 

@@ -2,7 +2,8 @@
 
 Varnish in front of two gunicorn app servers with the production settings, their own
 PostgreSQL, Redis and S3 server (moto), all on 127.0.0.1. Tests stop and start its parts; each
-part is the cluster's own, never the machine's. Marked `topology`; CI runs them once.
+part is the cluster's own, never the machine's. Marked `topology`; CI runs them once. The cluster
+lives as long as this package's tests, which run together (tests/conftest.py), and stops after them.
 """
 
 import os
@@ -27,7 +28,7 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.topology)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def cluster():
     missing = [tool for tool in NEEDED if not shutil.which(tool)]
     if not Path(sys.executable).with_name("moto_server").exists():
@@ -52,7 +53,7 @@ def cluster():
         shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def admin_on_a(cluster):
     """A superuser signed in through app server A."""
     return AdminSession(cluster.app_url("a"), *ADMIN)

@@ -27,7 +27,7 @@ class HomePageContent(ContentSpec):
         h = self.record
         fields = {**h.translated("title"), **h.translated("intro"), **h.translated("body")}
         fields |= {"slug_en": "home", "slug_es": "inicio", "review_date": review_date(h)}
-        return PageSpec(HomePage, fields)
+        return PageSpec(HomePage, fields, h)
 
     def write(self, written, report):
         # Wagtail's "Welcome" placeholder page from its first migration is not ours to keep.
@@ -59,7 +59,9 @@ class MemberCountriesContent(ContentSpec):
         countries, outcomes = {}, []
         for code in self.codes:
             names = {f"name_{lang}": Locale(lang).territories[code] for lang in LANGUAGES}
-            countries[code], outcome = sync_object(MemberCountry, {"code": code}, names)
+            countries[code], outcome = sync_object(
+                MemberCountry, {"code": code}, names, self.specs["home"].record, code
+            )
             outcomes.append(outcome)
         summary(report, "Member countries", outcomes)
         return countries
@@ -83,6 +85,7 @@ class ContentPagesContent(ContentSpec):
         return PageSpec(
             ContentPage,
             fields | record.translated("body") | {"review_date": review_date(record)},
+            record,
             children={"documents": [{"document_id": pk_of(documents, k)} for k in keys]},
         )
 
@@ -119,7 +122,7 @@ class SnippetsWithCountryContent(ContentSpec):
             values = self.values(record)
             values["country"] = written["countries"].get(values["country"])
             lookup = {self.lookup_field: values.pop(self.lookup_field)}
-            objects[key], outcome = sync_object(self.model, lookup, values)
+            objects[key], outcome = sync_object(self.model, lookup, values, record)
             outcomes.append(outcome)
         summary(report, self.label, outcomes)
         return objects

@@ -7,6 +7,7 @@ loader (loader.py) finds them, reads and checks every one, then writes them in o
 import datetime
 import re
 
+from .ownership import OUTCOMES, current
 from .reader import PARTIAL_DATE
 from .sync import PageSpec, sync_page
 
@@ -40,8 +41,10 @@ class ContentSpec:
 
 
 def summary(report, label, outcomes):
-    """One line: how many objects were created, updated and left unchanged."""
-    counts = {name: outcomes.count(name) for name in ("created", "updated", "unchanged")}
+    """One line: how many objects were created, updated and left unchanged (some of their fields
+    may have been kept because people changed them: the run's conflicts list those)."""
+    counts = {name: outcomes.count(name) for name in OUTCOMES}
+    current().outcomes.update(outcomes)
     report(f"{label}: " + ", ".join(f"{count} {name}" for name, count in counts.items()))
 
 
@@ -73,7 +76,7 @@ def review_date(record):
 def section_page_spec(record, model):
     """A section page under the home page: slugs, title and introduction in each language."""
     fields = {**record.slugs(), **record.translated("title"), **record.translated("intro")}
-    return PageSpec(model, fields | {"review_date": review_date(record)})
+    return PageSpec(model, fields | {"review_date": review_date(record)}, record)
 
 
 class SectionPageContent(ContentSpec):

@@ -75,6 +75,7 @@ class CooperationProjectsContent(ContentSpec):
         return PageSpec(
             CooperationProjectPage,
             fields,
+            record,
             children={"milestones": milestones, "figures": figures},
             links={"entities": [entities[k] for k in entity_keys if k in entities]},
         )
@@ -84,10 +85,12 @@ class CooperationProjectsContent(ContentSpec):
         index, outcome = sync_page(written["home"], index_spec, True)
         summary(report, "Cooperation projects index", [outcome])
         groups, entities = written["groups"], written["entities"]
-        outcomes = [
-            sync_page(index, self.project_spec(r, groups, entities))[1] for r in self.records.values()
-        ]
+        projects, outcomes = {}, []
+        for key, record in self.records.items():
+            projects[key], outcome = sync_page(index, self.project_spec(record, groups, entities))
+            outcomes.append(outcome)
         summary(report, "Cooperation projects", outcomes)
+        return projects
 
 
 CONTENT = [ResponsibleEntitiesContent, CooperationProjectsContent]

@@ -30,7 +30,7 @@ class CountryPagesContent(ContentSpec):
         for lang in ("en", "es"):
             name = fields[f"title_{lang}"]
             fields[f"intro_{lang}"] = self.country_intro[f"country_intro_{lang}"].replace("{country}", name)
-        return PageSpec(MemberCountryPage, fields)
+        return PageSpec(MemberCountryPage, fields, self.index, item=country.code)
 
     def write(self, written, report):
         index, outcome = sync_page(written["home"], section_page_spec(self.index, MemberCountriesIndexPage))

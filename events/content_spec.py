@@ -4,7 +4,6 @@ from content_loader.errors import ContentError
 from content_loader.reader import DAY, Record, folder_files, read_yaml
 from content_loader.spec import ContentSpec, review_date, section_page_spec, summary
 from content_loader.sync import PageSpec, pk_of, sync_page
-from cooperation.models import CooperationProjectPage
 
 from .choices import Kind
 from .models import EventIndexPage, EventPage
@@ -59,19 +58,12 @@ class EventsContent(ContentSpec):
             "groups": [groups[key] for key in group_keys if key in groups],
             "projects": [projects[key] for key in project_keys if key in projects],
         }
-        return PageSpec(EventPage, fields, links=links)
-
-    def project_pages(self):
-        """{key: project page}; the projects' spec returns nothing, so they are found by slug."""
-        slugs = {key: record.slugs()["slug_en"] for key, record in self.specs["projects"].records.items()}
-        found = CooperationProjectPage.objects.filter(slug_en__in=slugs.values())
-        pages = {page.slug_en: page for page in found}
-        return {key: pages[slug] for key, slug in slugs.items() if slug in pages}
+        return PageSpec(EventPage, fields, record, links=links)
 
     def write(self, written, report):
         index, outcome = sync_page(written["home"], section_page_spec(self.index, EventIndexPage), True)
         summary(report, "Events index", [outcome])
-        countries, groups, projects = written["countries"], written["groups"], self.project_pages()
+        countries, groups, projects = written["countries"], written["groups"], written["projects"]
         events, outcomes = {}, []
         for key, record in self.records.items():
             events[key], outcome = sync_page(index, self.event_spec(record, countries, groups, projects))

@@ -3,7 +3,7 @@
 from base.content_spec import SnippetsWithCountryContent
 from content_loader.reader import Record, folder_files, read_yaml
 from content_loader.spec import ContentSpec, review_date, section_page_spec, summary
-from content_loader.sync import PageSpec, pk_of, sync_page
+from content_loader.sync import PageSpec, find_page, pk_of, sync_page
 
 from .models import Coordinator, TechnicalGroupIndexPage, TechnicalGroupPage, WorkPlanItem
 
@@ -67,6 +67,7 @@ class TechnicalGroupsContent(ContentSpec):
         return PageSpec(
             TechnicalGroupPage,
             fields | {"review_date": review_date(r)},
+            r,
             children={
                 "facts": facts,
                 "work_plan": work_plan,
@@ -87,8 +88,7 @@ class TechnicalGroupsContent(ContentSpec):
         # Groups link to each other: make sure each exists before any is filled in.
         groups = {}
         for key, record in self.records.items():
-            slug = self.group_spec(record, coordinators, documents, {}).slug
-            groups[key] = TechnicalGroupPage.objects.child_of(index).filter(slug_en=slug).first()
+            groups[key] = find_page(index, self.group_spec(record, coordinators, documents, {}))
         pending = [key for key, page in groups.items() if page is None]
         for key in pending:
             spec = self.group_spec(self.records[key], coordinators, documents, {})

@@ -39,6 +39,11 @@ class ContentSpec:
         """Create or update the database objects; return what `provides` names."""
         raise NotImplementedError
 
+    @classmethod
+    def export(cls, files):
+        """Write the files of this kind of content from the site's current content (export.py)."""
+        raise NotImplementedError
+
 
 def summary(report, label, outcomes):
     """One line: how many objects were created, updated and left unchanged (some of their fields
@@ -97,6 +102,17 @@ class SectionPageContent(ContentSpec):
     def page_spec(self):
         """The page's fields from its record; a page with more fields than a section's adds them."""
         return section_page_spec(self.record, self.model)
+
+    @classmethod
+    def export(cls, files):
+        files.yaml(cls.file_name, cls.exported(cls.model.objects.get()))
+
+    @classmethod
+    def exported(cls, page):
+        """The file's fields; a page with more fields than a section's adds them."""
+        from .export import section
+
+        return section(page)
 
     def write(self, written, report):
         page, outcome = sync_page(written["home"], self.page_spec(), show_in_menus=self.in_menu)

@@ -5,6 +5,7 @@ import hashlib
 from django.core.files.base import ContentFile
 
 from content_loader import ownership
+from content_loader.export import compact, translated
 from content_loader.reader import list_file
 from content_loader.spec import ContentSpec, summary
 
@@ -45,6 +46,17 @@ class DocumentsContent(ContentSpec):
         summary(report, "Documents", outcomes)
         return documents
 
+    @classmethod
+    def export(cls, files):
+        entries = []
+        for document in LegalDocument.objects.filter(language="en").order_by("pk"):
+            entry = {"key": files.name(document, document.title_en), **translated(document, "title")}
+            entry |= {"kind": document.kind, "year": document.year, "official_url": document.official_url}
+            # A document uploaded in the admin may have no description: its title says what it is.
+            entry["description"] = translated(document, "description").get("description", entry["title"])
+            entries.append(compact(entry))
+        files.yaml("documents.yaml", entries)
+
 
 def write_document(record, lang, values, pdf, spanish_version):
     """The document in `lang`, created or updated to hold `pdf`, keeping what people changed in the
@@ -52,6 +64,8 @@ def write_document(record, lang, values, pdf, spanish_version):
     wanted = {
         "title_en": values["title_en"],
         "title_es": values["title_es"],
+        "description_en": values["description_en"],
+        "description_es": values["description_es"],
         "kind": values["kind"],
         "year": values["year"],
         "official_url": values["official_url"],

@@ -1,6 +1,7 @@
 """The events timeline (content/events/index.yaml) and one event per file in content/events/."""
 
 from content_loader.errors import ContentError
+from content_loader.export import compact, partial_date, section, translated
 from content_loader.reader import DAY, Record, folder_files, read_yaml
 from content_loader.spec import ContentSpec, review_date, section_page_spec, summary
 from content_loader.sync import PageSpec, pk_of, sync_page
@@ -70,6 +71,18 @@ class EventsContent(ContentSpec):
             outcomes.append(outcome)
         summary(report, "Events", outcomes)
         return events
+
+    @classmethod
+    def export(cls, files):
+        files.yaml("events/index.yaml", section(EventIndexPage.objects.get()))
+        for event in EventPage.objects.live():
+            data = translated(event, "slug", "title") | {"kind": event.kind}
+            data |= {"start": partial_date(event.start_date, event.start_precision), "end": event.end_date}
+            data |= translated(event, "city") | {"country": event.country}
+            data |= translated(event, "summary", "body", "date_note")
+            data["groups"] = [files.name(group, group.slug_en) for group in event.groups.all()]
+            data["projects"] = [files.name(project, project.slug_en) for project in event.projects.all()]
+            files.yaml(f"events/{files.name(event, event.slug_en)}.yaml", compact(data))
 
 
 CONTENT = [EventsContent]

@@ -1,6 +1,7 @@
 """The news section (content/news/index.yaml) and its items (content/news/<key>.yaml, one each)."""
 
 from content_loader.errors import ContentError
+from content_loader.export import compact, section, translated
 from content_loader.reader import DAY, Record, folder_files, read_yaml
 from content_loader.spec import ContentSpec, section_page_spec, summary
 from content_loader.sync import PageSpec, sync_page
@@ -53,6 +54,17 @@ class NewsContent(ContentSpec):
         ]
         summary(report, "News items", outcomes)
         return index
+
+    @classmethod
+    def export(cls, files):
+        files.yaml("news/index.yaml", section(NewsIndexPage.objects.get()))
+        for item in NewsItemPage.objects.live():
+            data = translated(item, "slug", "title") | {"kind": item.kind, "date": item.date}
+            data |= translated(item, "summary", "body")
+            data["groups"] = [files.name(group, group.slug_en) for group in item.groups.all()]
+            data["projects"] = [files.name(project, project.slug_en) for project in item.projects.all()]
+            data["countries"] = sorted(country.code for country in item.countries.all())
+            files.yaml(f"news/{files.name(item, f'{item.date}-{item.slug_en}')}.yaml", compact(data))
 
 
 CONTENT = [NewsContent]

@@ -3,6 +3,7 @@
 import csv
 
 from content_loader.errors import ContentError
+from content_loader.export import section, translated
 from content_loader.reader import LANGUAGES, Record, read_yaml
 from content_loader.spec import ContentSpec, review_date, summary
 from content_loader.sync import PageSpec, remove_unless_changed, sync_object, sync_page
@@ -51,6 +52,22 @@ class ObserverStatesContent(ContentSpec):
             if remove_unless_changed(state, Record({}, source, key=state.iso_code))
         ]
         summary(report, "Observer states", outcomes + ["updated"] * len(removed))
+
+    @classmethod
+    def export(cls, files):
+        page = ObserverStatesPage.objects.get()
+        data = section(page, "history")
+        data["pillars"] = [translated(p, "name", "description") for p in page.pillars.all()]
+        data["thematic_areas"] = [translated(a, "name", "description") for a in page.thematic_areas.all()]
+        files.yaml("observers.yaml", data)
+        rows = [
+            (s.iso_code, s.name_en, s.name_es, s.continent, s.year_admitted or "", "; ".join(s.sources.splitlines()))
+            for s in ObserverState.objects.order_by("name_en")
+        ]
+        files.csv("observer_states.csv", CSV_HEADER, rows)
+
+
+CSV_HEADER = ("iso_alpha2", "name_en", "name_es", "continent", "year_admitted", "source")
 
 
 def read_observer_rows(path):

@@ -24,9 +24,11 @@ def _rich_text_widget(model, name):
 
 
 def canonical(model, name, value):
+    if value is None:
+        value = ""  # an admin form saves an empty text as None where the loader wrote ""
     if isinstance(value, models.Model):
         return value.pk  # a foreign key stands for the row it names
-    widget = _rich_text_widget(model, name) if isinstance(value, str) and value else None
+    widget = _rich_text_widget(model, name) if isinstance(value, str) else None
     if widget is None:
         return value
     stored = widget.value_from_datadict({name: widget.format_value(value)}, {}, name)

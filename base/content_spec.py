@@ -137,7 +137,9 @@ class SnippetsWithCountryContent(ContentSpec):
     @classmethod
     def export(cls, files):
         entries = [
-            compact({"key": files.name(obj), **cls.exported(obj), "country": getattr(obj.country, "code", "")})
+            compact(
+                {"key": files.name(obj), **cls.exported(obj), "country": getattr(obj.country, "code", "")}
+            )
             for obj in cls.model.objects.select_related("country").order_by("pk")
         ]
         files.yaml(cls.file_name, entries)

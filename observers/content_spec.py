@@ -61,7 +61,14 @@ class ObserverStatesContent(ContentSpec):
         data["thematic_areas"] = [translated(a, "name", "description") for a in page.thematic_areas.all()]
         files.yaml("observers.yaml", data)
         rows = [
-            (s.iso_code, s.name_en, s.name_es, s.continent, s.year_admitted or "", "; ".join(s.sources.splitlines()))
+            (
+                s.iso_code,
+                s.name_en,
+                s.name_es,
+                s.continent,
+                s.year_admitted or "",
+                "; ".join(s.sources.splitlines()),
+            )
             for s in ObserverState.objects.order_by("name_en")
         ]
         files.csv("observer_states.csv", CSV_HEADER, rows)

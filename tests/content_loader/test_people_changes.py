@@ -10,7 +10,7 @@ from wagtail.log_actions import registry as log_registry
 from content_loader.ownership import OVERWRITE_ACTION
 from editorial.roles import MODERATORS, TRANSLATORS
 from tests.content_loader.admin import publish, revert_to, translate_and_approve
-from tests.content_loader.test_content_loader import CONTENT, content_copy, load, state  # noqa: F401
+from tests.content_loader.test_content_loader import CONTENT, load, state
 from tests.editorial.conftest import member_of, signed_in
 from tests.pages import get_ok, text_of
 from workgroups.models import TechnicalGroupPage
@@ -53,14 +53,19 @@ def test_an_editors_and_a_translators_changes_survive_a_load(moderator_client, t
     assert group("gender").summary_es == TRANSLATED
     assert group("tourism").revisions.count() == revisions
     assert EDITED in text_of(get_ok(client, "/en/technical-groups/tourism/"))
-    assert "workgroups/tourism.yaml: workgroups/tourism: field 'summary_en': kept, changed by moderator" in output
+    assert (
+        "workgroups/tourism.yaml: workgroups/tourism: field 'summary_en': kept, changed by moderator"
+        in output
+    )
     assert "workgroups/gender: field 'summary_es': kept, changed by translator" in output
     assert "Content: 0 created, 0 updated, 239 unchanged, 2 kept because edited." in output
 
 
 def test_an_untouched_field_takes_the_files_new_value(moderator_client, content_copy):
     publish(moderator_client, group("tourism"), summary_en=EDITED)
-    change_file(content_copy, "workgroups/tourism.yaml", lambda d: d["summary"].update(es="Resumen corregido."))
+    change_file(
+        content_copy, "workgroups/tourism.yaml", lambda d: d["summary"].update(es="Resumen corregido.")
+    )
     change_file(content_copy, "workgroups/tourism.yaml", lambda d: d["summary"].update(en="File's new text."))
 
     output = load(content_copy)
@@ -107,7 +112,10 @@ def test_overwrite_all_asks_first(moderator_client, monkeypatch):
     ("key", "message"),
     [
         ("workgroups/nowhere", "'workgroups/nowhere' is not an item of the content files"),
-        ("workgroups/tourism:nonsense", "field 'nonsense': 'nonsense' is not a field of 'workgroups/tourism'"),
+        (
+            "workgroups/tourism:nonsense",
+            "field 'nonsense': 'nonsense' is not a field of 'workgroups/tourism'",
+        ),
     ],
 )
 def test_an_unknown_overwrite_key_changes_nothing(moderator_client, content_copy, key, message):

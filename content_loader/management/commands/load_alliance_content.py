@@ -21,7 +21,7 @@ class Command(BaseCommand):
             nargs="+",
             default=[],
             metavar="KEY",
-            help="Replace people's changes to these items (KEY) or fields (KEY:FIELD) as conflicts name them.",
+            help="Replace people's changes to these items or fields (KEY:FIELD), named as in the conflicts.",
         )
         parser.add_argument(
             "--overwrite-all", action="store_true", help="Replace every change people made to loaded content."

@@ -3,6 +3,7 @@
 from babel import Locale
 from wagtail.models import Page, Site
 
+from content_loader.export import compact, section, translated
 from content_loader.reader import LANGUAGES, Record, folder_files, list_file, read_yaml
 from content_loader.spec import ContentSpec, review_date, summary
 from content_loader.sync import PageSpec, pk_of, sync_object, sync_page
@@ -27,7 +28,7 @@ class HomePageContent(ContentSpec):
         h = self.record
         fields = {**h.translated("title"), **h.translated("intro"), **h.translated("body")}
         fields |= {"slug_en": "home", "slug_es": "inicio", "review_date": review_date(h)}
-        return PageSpec(HomePage, fields)
+        return PageSpec(HomePage, fields, h)
 
     def write(self, written, report):
         # Wagtail's "Welcome" placeholder page from its first migration is not ours to keep.
@@ -44,6 +45,12 @@ class HomePageContent(ContentSpec):
         summary(report, "Home page", [outcome])
         return home
 
+    @classmethod
+    def export(cls, files):
+        home = HomePage.objects.get()
+        codes = sorted(MemberCountry.objects.values_list("code", flat=True))
+        files.yaml("home.yaml", translated(home, "title", "intro", "body") | {"member_countries": codes})
+
 
 class MemberCountriesContent(ContentSpec):
     """The four members, named in each language from CLDR (the home page lists their codes)."""
@@ -59,10 +66,16 @@ class MemberCountriesContent(ContentSpec):
         countries, outcomes = {}, []
         for code in self.codes:
             names = {f"name_{lang}": Locale(lang).territories[code] for lang in LANGUAGES}
-            countries[code], outcome = sync_object(MemberCountry, {"code": code}, names)
+            countries[code], outcome = sync_object(
+                MemberCountry, {"code": code}, names, self.specs["home"].record, code
+            )
             outcomes.append(outcome)
         summary(report, "Member countries", outcomes)
         return countries
+
+    @classmethod
+    def export(cls, files):
+        """Nothing of their own: home.yaml names them (HomePageContent.export)."""
 
 
 class ContentPagesContent(ContentSpec):
@@ -83,6 +96,7 @@ class ContentPagesContent(ContentSpec):
         return PageSpec(
             ContentPage,
             fields | record.translated("body") | {"review_date": review_date(record)},
+            record,
             children={"documents": [{"document_id": pk_of(documents, k)} for k in keys]},
         )
 
@@ -92,6 +106,13 @@ class ContentPagesContent(ContentSpec):
             spec = self.page_spec(record, written["documents"])
             outcomes.append(sync_page(written["home"], spec, show_in_menus=key not in FOOTER_PAGES)[1])
         summary(report, "Content pages", outcomes)
+
+    @classmethod
+    def export(cls, files):
+        for page in ContentPage.objects.live().prefetch_related("documents__document"):
+            documents = [files.name(link.document, link.document.title_en) for link in page.documents.all()]
+            data = section(page, "body") | {"documents": documents}
+            files.yaml(f"pages/{files.name(page, page.slug_en)}.yaml", compact(data))
 
 
 class SnippetsWithCountryContent(ContentSpec):
@@ -113,13 +134,28 @@ class SnippetsWithCountryContent(ContentSpec):
     def country(self, record):
         return record.choice("country", self.specs["countries"].codes, required=False)
 
+    @classmethod
+    def export(cls, files):
+        entries = [
+            compact(
+                {"key": files.name(obj), **cls.exported(obj), "country": getattr(obj.country, "code", "")}
+            )
+            for obj in cls.model.objects.select_related("country").order_by("pk")
+        ]
+        files.yaml(cls.file_name, entries)
+
+    @classmethod
+    def exported(cls, obj):
+        """The snippet's fields as its file writes them, but for its key and country."""
+        raise NotImplementedError
+
     def write(self, written, report):
         objects, outcomes = {}, []
         for key, record in self.records.items():
             values = self.values(record)
             values["country"] = written["countries"].get(values["country"])
             lookup = {self.lookup_field: values.pop(self.lookup_field)}
-            objects[key], outcome = sync_object(self.model, lookup, values)
+            objects[key], outcome = sync_object(self.model, lookup, values, record)
             outcomes.append(outcome)
         summary(report, self.label, outcomes)
         return objects

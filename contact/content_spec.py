@@ -1,5 +1,6 @@
 """The contact page (content/contact.yaml), shown in the footer beside the privacy and legal notices."""
 
+from content_loader.export import translated
 from content_loader.spec import SectionPageContent
 
 from .models import ContactPage
@@ -12,6 +13,10 @@ class ContactContent(SectionPageContent):
         spec = super().page_spec()
         spec.fields |= self.record.translated("details") | self.record.translated("thank_you")
         return spec
+
+    @classmethod
+    def exported(cls, page):
+        return super().exported(page) | translated(page, "details", "thank_you")
 
 
 CONTENT = [ContactContent]

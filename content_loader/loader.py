@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.module_loading import module_has_submodule
 
+from .ownership import Load, begin
+
 SPEC_MODULE = "content_spec"
 
 
@@ -32,10 +34,14 @@ def read_all(root: Path):
     return specs
 
 
-def load_content(content_dir: Path, report=print):
-    """Load `content_dir` into the database; raise ContentError before writing anything if it is malformed."""
+def load_content(content_dir: Path, report=print, overwrite=(), overwrite_all=False):
+    """Load `content_dir` into the database, keeping what people changed (ownership.py), and return
+    the run; raise ContentError, with nothing written, if a file or an --overwrite key is wrong."""
     specs = read_all(Path(content_dir))
-    with translation.override("en"), transaction.atomic():
+    load = Load(Path(content_dir), frozenset(overwrite), overwrite_all)
+    with translation.override("en"), transaction.atomic(), begin(load):
         written = {}
         for name, spec in specs.items():
             written[name] = spec.write(written, report)
+        load.check_overwrite_keys()
+    return load

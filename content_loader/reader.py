@@ -26,10 +26,11 @@ def read_yaml(path: Path):
 class Record:
     """One mapping from a content file, with typed accessors that report where a value is wrong."""
 
-    def __init__(self, data, path, prefix=""):
+    def __init__(self, data, path, prefix="", key=""):
         if not isinstance(data, dict):
             raise ContentError(path, prefix or None, "expected a mapping of fields")
-        self.data, self.path, self.prefix = data, path, prefix
+        # `key` names an entry of a list file; a file of its own is named by its path.
+        self.data, self.path, self.prefix, self.key = data, path, prefix, key
 
     def _name(self, field):
         return f"{self.prefix}{field}"
@@ -145,8 +146,8 @@ def list_file(path: Path):
         raise ContentError(path, None, "expected a list of entries")
     records = {}
     for index, item in enumerate(data):
-        record = Record(item, path, f"[{index}].")
-        key = record.text("key")
+        key = Record(item, path, f"[{index}].").text("key")
+        record = Record(item, path, f"[{index}].", key)
         if key in records:
             raise ContentError(path, f"[{index}].key", f"'{key}' appears twice")
         records[key] = record

@@ -7,6 +7,7 @@ loader (loader.py) finds them, reads and checks every one, then writes them in o
 import datetime
 import re
 
+from .ownership import OUTCOMES, current
 from .reader import PARTIAL_DATE
 from .sync import PageSpec, sync_page
 
@@ -38,10 +39,17 @@ class ContentSpec:
         """Create or update the database objects; return what `provides` names."""
         raise NotImplementedError
 
+    @classmethod
+    def export(cls, files):
+        """Write the files of this kind of content from the site's current content (export.py)."""
+        raise NotImplementedError
+
 
 def summary(report, label, outcomes):
-    """One line: how many objects were created, updated and left unchanged."""
-    counts = {name: outcomes.count(name) for name in ("created", "updated", "unchanged")}
+    """One line: how many objects were created, updated and left unchanged (some of their fields
+    may have been kept because people changed them: the run's conflicts list those)."""
+    counts = {name: outcomes.count(name) for name in OUTCOMES}
+    current().outcomes.update(outcomes)
     report(f"{label}: " + ", ".join(f"{count} {name}" for name, count in counts.items()))
 
 
@@ -73,7 +81,7 @@ def review_date(record):
 def section_page_spec(record, model):
     """A section page under the home page: slugs, title and introduction in each language."""
     fields = {**record.slugs(), **record.translated("title"), **record.translated("intro")}
-    return PageSpec(model, fields | {"review_date": review_date(record)})
+    return PageSpec(model, fields | {"review_date": review_date(record)}, record)
 
 
 class SectionPageContent(ContentSpec):
@@ -94,6 +102,17 @@ class SectionPageContent(ContentSpec):
     def page_spec(self):
         """The page's fields from its record; a page with more fields than a section's adds them."""
         return section_page_spec(self.record, self.model)
+
+    @classmethod
+    def export(cls, files):
+        files.yaml(cls.file_name, cls.exported(cls.model.objects.get()))
+
+    @classmethod
+    def exported(cls, page):
+        """The file's fields; a page with more fields than a section's adds them."""
+        from .export import section
+
+        return section(page)
 
     def write(self, written, report):
         page, outcome = sync_page(written["home"], self.page_spec(), show_in_menus=self.in_menu)

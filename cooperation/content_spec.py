@@ -1,6 +1,7 @@
 """Responsible entities (content/entities.yaml) and the cooperation projects (content/cooperation/)."""
 
 from base.content_spec import SnippetsWithCountryContent
+from content_loader.export import compact, partial_date, section, translated
 from content_loader.reader import Record, folder_files, read_yaml
 from content_loader.spec import ContentSpec, review_date, section_page_spec, summary
 from content_loader.sync import PageSpec, pk_of, sync_page
@@ -21,6 +22,10 @@ class ResponsibleEntitiesContent(SnippetsWithCountryContent):
     def values(self, record):
         acronym = record.text("acronym", required=False)
         return {**record.translated("name"), "acronym": acronym, "country": self.country(record)}
+
+    @classmethod
+    def exported(cls, obj):
+        return {**translated(obj, "name"), "acronym": obj.acronym}
 
 
 class CooperationProjectsContent(ContentSpec):
@@ -75,6 +80,7 @@ class CooperationProjectsContent(ContentSpec):
         return PageSpec(
             CooperationProjectPage,
             fields,
+            record,
             children={"milestones": milestones, "figures": figures},
             links={"entities": [entities[k] for k in entity_keys if k in entities]},
         )
@@ -84,10 +90,32 @@ class CooperationProjectsContent(ContentSpec):
         index, outcome = sync_page(written["home"], index_spec, True)
         summary(report, "Cooperation projects index", [outcome])
         groups, entities = written["groups"], written["entities"]
-        outcomes = [
-            sync_page(index, self.project_spec(r, groups, entities))[1] for r in self.records.values()
-        ]
+        projects, outcomes = {}, []
+        for key, record in self.records.items():
+            projects[key], outcome = sync_page(index, self.project_spec(record, groups, entities))
+            outcomes.append(outcome)
         summary(report, "Cooperation projects", outcomes)
+        return projects
+
+    @classmethod
+    def export(cls, files):
+        files.yaml("cooperation/index.yaml", section(CooperationProjectIndexPage.objects.get()))
+        for project in CooperationProjectPage.objects.live().select_related("group"):
+            data = translated(project, "slug", "title", "summary", "objective", "body")
+            data |= {"status": project.status, "status_as_of": project.status_as_of}
+            data["group"] = files.name(project.group, project.group.slug_en)
+            data["start"] = partial_date(project.start_date, project.start_precision)
+            data["planned_end"] = partial_date(project.planned_end_date, project.planned_end_precision)
+            data["milestones"] = [
+                {"date": partial_date(m.date, m.precision), **translated(m, "text")}
+                for m in project.milestones.all()
+            ]
+            data["figures"] = [
+                compact({"value": f.value, **translated(f, "label"), "counts": f.counts})
+                for f in project.figures.all()
+            ]
+            data["entities"] = [files.name(entity) for entity in project.entities.all()]
+            files.yaml(f"cooperation/{files.name(project, project.slug_en)}.yaml", compact(data))
 
 
 CONTENT = [ResponsibleEntitiesContent, CooperationProjectsContent]

@@ -6,6 +6,7 @@ introduction the same sentence for every country, and everything else is compute
 
 from django.utils.text import slugify
 
+from content_loader.export import section
 from content_loader.reader import Record, read_yaml
 from content_loader.spec import ContentSpec, section_page_spec, summary
 from content_loader.sync import PageSpec, sync_page
@@ -30,7 +31,7 @@ class CountryPagesContent(ContentSpec):
         for lang in ("en", "es"):
             name = fields[f"title_{lang}"]
             fields[f"intro_{lang}"] = self.country_intro[f"country_intro_{lang}"].replace("{country}", name)
-        return PageSpec(MemberCountryPage, fields)
+        return PageSpec(MemberCountryPage, fields, self.index, item=country.code)
 
     def write(self, written, report):
         index, outcome = sync_page(written["home"], section_page_spec(self.index, MemberCountriesIndexPage))
@@ -41,6 +42,18 @@ class CountryPagesContent(ContentSpec):
             outcomes.append(outcome)
         summary(report, "Member country pages", outcomes)
         return pages
+
+    @classmethod
+    def export(cls, files):
+        data = section(MemberCountriesIndexPage.objects.get())
+        # Every country page says the same sentence with its own name: the first one gives it.
+        first = MemberCountryPage.objects.live().select_related("country").first()
+        if first is not None:
+            data["country_intro"] = {
+                lang: getattr(first, f"intro_{lang}").replace(getattr(first, f"title_{lang}"), "{country}")
+                for lang in ("en", "es")
+            }
+        files.yaml("countries.yaml", data)
 
 
 CONTENT = [CountryPagesContent]

@@ -48,6 +48,11 @@ class LegalDocument(AbstractDocument):
         related_name="+",
         help_text=_("The same document in Spanish, where the file above is in English."),
     )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("What the document is, in a sentence or two."),
+    )
     official_url = models.URLField(
         _("official text"),
         max_length=500,
@@ -66,6 +71,7 @@ class LegalDocument(AbstractDocument):
         "year",
         "language",
         "spanish_version",
+        "description",
         "official_url",
     )
 

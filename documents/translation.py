@@ -5,4 +5,4 @@ from .models import LegalDocument
 
 @register(LegalDocument)
 class LegalDocumentTR(TranslationOptions):
-    fields = ("title",)
+    fields = ("title", "description")

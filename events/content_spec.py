@@ -1,10 +1,10 @@
 """The events timeline (content/events/index.yaml) and one event per file in content/events/."""
 
 from content_loader.errors import ContentError
+from content_loader.export import compact, partial_date, section, translated
 from content_loader.reader import DAY, Record, folder_files, read_yaml
 from content_loader.spec import ContentSpec, review_date, section_page_spec, summary
 from content_loader.sync import PageSpec, pk_of, sync_page
-from cooperation.models import CooperationProjectPage
 
 from .choices import Kind
 from .models import EventIndexPage, EventPage
@@ -59,25 +59,30 @@ class EventsContent(ContentSpec):
             "groups": [groups[key] for key in group_keys if key in groups],
             "projects": [projects[key] for key in project_keys if key in projects],
         }
-        return PageSpec(EventPage, fields, links=links)
-
-    def project_pages(self):
-        """{key: project page}; the projects' spec returns nothing, so they are found by slug."""
-        slugs = {key: record.slugs()["slug_en"] for key, record in self.specs["projects"].records.items()}
-        found = CooperationProjectPage.objects.filter(slug_en__in=slugs.values())
-        pages = {page.slug_en: page for page in found}
-        return {key: pages[slug] for key, slug in slugs.items() if slug in pages}
+        return PageSpec(EventPage, fields, record, links=links)
 
     def write(self, written, report):
         index, outcome = sync_page(written["home"], section_page_spec(self.index, EventIndexPage), True)
         summary(report, "Events index", [outcome])
-        countries, groups, projects = written["countries"], written["groups"], self.project_pages()
+        countries, groups, projects = written["countries"], written["groups"], written["projects"]
         events, outcomes = {}, []
         for key, record in self.records.items():
             events[key], outcome = sync_page(index, self.event_spec(record, countries, groups, projects))
             outcomes.append(outcome)
         summary(report, "Events", outcomes)
         return events
+
+    @classmethod
+    def export(cls, files):
+        files.yaml("events/index.yaml", section(EventIndexPage.objects.get()))
+        for event in EventPage.objects.live():
+            data = translated(event, "slug", "title") | {"kind": event.kind}
+            data |= {"start": partial_date(event.start_date, event.start_precision), "end": event.end_date}
+            data |= translated(event, "city") | {"country": event.country}
+            data |= translated(event, "summary", "body", "date_note")
+            data["groups"] = [files.name(group, group.slug_en) for group in event.groups.all()]
+            data["projects"] = [files.name(project, project.slug_en) for project in event.projects.all()]
+            files.yaml(f"events/{files.name(event, event.slug_en)}.yaml", compact(data))
 
 
 CONTENT = [EventsContent]

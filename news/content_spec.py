@@ -1,10 +1,10 @@
 """The news section (content/news/index.yaml) and its items (content/news/<key>.yaml, one each)."""
 
 from content_loader.errors import ContentError
+from content_loader.export import compact, section, translated
 from content_loader.reader import DAY, Record, folder_files, read_yaml
 from content_loader.spec import ContentSpec, section_page_spec, summary
 from content_loader.sync import PageSpec, sync_page
-from cooperation.models import CooperationProjectIndexPage, CooperationProjectPage
 
 from .choices import Kind
 from .models import NewsIndexPage, NewsItemPage
@@ -36,6 +36,7 @@ class NewsContent(ContentSpec):
         return PageSpec(
             NewsItemPage,
             fields,
+            record,
             links={
                 "groups": [groups[key] for key in group_keys if key in groups],
                 "projects": [projects[key] for key in project_keys if key in projects],
@@ -43,23 +44,27 @@ class NewsContent(ContentSpec):
             },
         )
 
-    def projects_by_key(self):
-        """{key: project page}: the projects' spec writes them but returns nothing, so find each by slug."""
-        index = CooperationProjectIndexPage.objects.get()
-        pages = {page.slug_en: page for page in CooperationProjectPage.objects.child_of(index)}
-        records = self.specs["projects"].records
-        return {key: pages[record.slugs()["slug_en"]] for key, record in records.items()}
-
     def write(self, written, report):
         index, outcome = sync_page(written["home"], section_page_spec(self.index, NewsIndexPage), True)
         summary(report, "News index", [outcome])
-        groups, countries, projects = written["groups"], written["countries"], self.projects_by_key()
+        groups, countries, projects = written["groups"], written["countries"], written["projects"]
         outcomes = [
             sync_page(index, self.item_spec(record, groups, projects, countries))[1]
             for record in self.records.values()
         ]
         summary(report, "News items", outcomes)
         return index
+
+    @classmethod
+    def export(cls, files):
+        files.yaml("news/index.yaml", section(NewsIndexPage.objects.get()))
+        for item in NewsItemPage.objects.live():
+            data = translated(item, "slug", "title") | {"kind": item.kind, "date": item.date}
+            data |= translated(item, "summary", "body")
+            data["groups"] = [files.name(group, group.slug_en) for group in item.groups.all()]
+            data["projects"] = [files.name(project, project.slug_en) for project in item.projects.all()]
+            data["countries"] = sorted(country.code for country in item.countries.all())
+            files.yaml(f"news/{files.name(item, f'{item.date}-{item.slug_en}')}.yaml", compact(data))
 
 
 CONTENT = [NewsContent]

@@ -3,9 +3,10 @@
 import csv
 
 from content_loader.errors import ContentError
+from content_loader.export import section, translated
 from content_loader.reader import LANGUAGES, Record, read_yaml
 from content_loader.spec import ContentSpec, review_date, summary
-from content_loader.sync import PageSpec, sync_object, sync_page
+from content_loader.sync import PageSpec, remove_unless_changed, sync_object, sync_page
 
 from .models import Continent, ObserverState, ObserverStatesPage
 
@@ -34,16 +35,46 @@ class ObserverStatesContent(ContentSpec):
         pillars = [{**p.translated("name"), **p.translated("description")} for p in r.records("pillars")]
         areas = [{**a.translated("name"), **a.translated("description")} for a in r.records("thematic_areas")]
         fields["review_date"] = review_date(r)
-        return PageSpec(ObserverStatesPage, fields, children={"pillars": pillars, "thematic_areas": areas})
+        return PageSpec(ObserverStatesPage, fields, r, children={"pillars": pillars, "thematic_areas": areas})
 
     def write(self, written, report):
         _page, outcome = sync_page(written["home"], self.page_spec(), True)
         summary(report, "Observer states page", [outcome])
+        source = self.root / "observer_states.csv"
         outcomes = [
-            sync_object(ObserverState, {"iso_code": code}, values)[1] for code, values in self.rows.items()
+            sync_object(ObserverState, {"iso_code": code}, values, Record({}, source, key=code))[1]
+            for code, values in self.rows.items()
         ]
-        removed, _ = ObserverState.objects.exclude(iso_code__in=self.rows).delete()
-        summary(report, "Observer states", outcomes + ["updated"] * removed)
+        # A state taken out of the file goes, unless a person changed it (or added it in the admin).
+        removed = [
+            state
+            for state in ObserverState.objects.exclude(iso_code__in=self.rows)
+            if remove_unless_changed(state, Record({}, source, key=state.iso_code))
+        ]
+        summary(report, "Observer states", outcomes + ["updated"] * len(removed))
+
+    @classmethod
+    def export(cls, files):
+        page = ObserverStatesPage.objects.get()
+        data = section(page, "history")
+        data["pillars"] = [translated(p, "name", "description") for p in page.pillars.all()]
+        data["thematic_areas"] = [translated(a, "name", "description") for a in page.thematic_areas.all()]
+        files.yaml("observers.yaml", data)
+        rows = [
+            (
+                s.iso_code,
+                s.name_en,
+                s.name_es,
+                s.continent,
+                s.year_admitted or "",
+                "; ".join(s.sources.splitlines()),
+            )
+            for s in ObserverState.objects.order_by("name_en")
+        ]
+        files.csv("observer_states.csv", CSV_HEADER, rows)
+
+
+CSV_HEADER = ("iso_alpha2", "name_en", "name_es", "continent", "year_admitted", "source")
 
 
 def read_observer_rows(path):

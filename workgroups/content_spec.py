@@ -1,9 +1,10 @@
 """Coordinators (content/coordinators.yaml) and the technical groups (content/workgroups/)."""
 
 from base.content_spec import SnippetsWithCountryContent
+from content_loader.export import compact, section, translated
 from content_loader.reader import Record, folder_files, read_yaml
 from content_loader.spec import ContentSpec, review_date, section_page_spec, summary
-from content_loader.sync import PageSpec, pk_of, sync_page
+from content_loader.sync import PageSpec, find_page, pk_of, sync_page
 
 from .models import Coordinator, TechnicalGroupIndexPage, TechnicalGroupPage, WorkPlanItem
 
@@ -20,6 +21,10 @@ class CoordinatorsContent(SnippetsWithCountryContent):
             "country": self.country(record),
             "email": record.text("email", required=False),
         }
+
+    @classmethod
+    def exported(cls, obj):
+        return {"name": obj.name, **translated(obj, "role", "institution"), "email": obj.email}
 
 
 class TechnicalGroupsContent(ContentSpec):
@@ -67,6 +72,7 @@ class TechnicalGroupsContent(ContentSpec):
         return PageSpec(
             TechnicalGroupPage,
             fields | {"review_date": review_date(r)},
+            r,
             children={
                 "facts": facts,
                 "work_plan": work_plan,
@@ -87,8 +93,7 @@ class TechnicalGroupsContent(ContentSpec):
         # Groups link to each other: make sure each exists before any is filled in.
         groups = {}
         for key, record in self.records.items():
-            slug = self.group_spec(record, coordinators, documents, {}).slug
-            groups[key] = TechnicalGroupPage.objects.child_of(index).filter(slug_en=slug).first()
+            groups[key] = find_page(index, self.group_spec(record, coordinators, documents, {}))
         pending = [key for key, page in groups.items() if page is None]
         for key in pending:
             spec = self.group_spec(self.records[key], coordinators, documents, {})
@@ -100,6 +105,32 @@ class TechnicalGroupsContent(ContentSpec):
             outcomes.append("created" if key in pending else outcome)
         summary(report, "Technical groups", outcomes)
         return groups
+
+    @classmethod
+    def export(cls, files):
+        files.yaml("workgroups/index.yaml", section(TechnicalGroupIndexPage.objects.get()))
+        for group in TechnicalGroupPage.objects.live():
+            files.yaml(f"workgroups/{files.name(group, group.slug_en)}.yaml", cls.exported(group, files))
+
+    @staticmethod
+    def exported(group, files):
+        data = translated(group, "slug", "title", "acronym", "summary", "introduction", "objectives")
+        data |= translated(group, "achievements")
+        data["facts"] = [translated(fact, "label", "value") for fact in group.facts.all()]
+        data["work_plan"] = [
+            compact(translated(item, "title", "description") | {"status": item.status})
+            for item in group.work_plan.all()
+        ]
+        data["coordinators"] = [files.name(row.coordinator) for row in group.coordinators.all()]
+        data["coordinators_as_of"] = group.coordinators_as_of
+        data["documents"] = [files.name(row.document, row.document.title_en) for row in group.documents.all()]
+        data["related"] = [
+            files.name(row.related_group, row.related_group.slug_en) for row in group.related_groups.all()
+        ]
+        data["pro_tempore"] = [
+            {"country": term.country.code, "year": term.year} for term in group.coordination_terms.all()
+        ]
+        return compact(data | {"contact_email": group.contact_email})
 
 
 CONTENT = [CoordinatorsContent, TechnicalGroupsContent]

@@ -1,7 +1,6 @@
 """The content loader against the real content files: idempotent, updating, refusing bad files."""
 
 import io
-import shutil
 
 import pytest
 import yaml
@@ -33,13 +32,6 @@ def load(content_dir=CONTENT):
     out = io.StringIO()
     call_command("load_alliance_content", content_dir=content_dir, stdout=out)
     return out.getvalue()
-
-
-@pytest.fixture
-def content_copy(tmp_path):
-    target = tmp_path / "content"
-    shutil.copytree(CONTENT, target)
-    return target
 
 
 def test_loading_twice_changes_nothing():

@@ -1,8 +1,8 @@
 """`make backup` / `make restore`: a backup restored into an empty database gives back everything.
 
-The site is built in a scratch database of the same engine as the test run's (a file for SQLite, a
-new database for PostgreSQL) by the real commands in subprocesses: migrate, load the content,
-edit it in the admin. It is backed up; a page is then deleted in the admin; the backup is restored
+The site is a scratch database of the same engine as the test run's (a file for SQLite, a new
+database for PostgreSQL), copied from the loaded test database (conftest.py), and driven by the
+real commands in subprocesses: edit it in the admin, back it up, restore it. It is backed up; a page is then deleted in the admin; the backup is restored
 into another, empty database, which must hold every row (pages, revisions, documents, snippets,
 both languages) and every file exactly as they were at the backup, the deleted page included.
 """
@@ -17,10 +17,8 @@ import tarfile
 import textwrap
 import uuid
 from pathlib import Path
-from urllib.parse import quote
 
 import boto3
-import psycopg
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -72,35 +70,6 @@ class Site:
         }
 
 
-@pytest.fixture
-def scratch_databases(tmp_path):
-    """Two empty databases of the engine under test: (source URL, target URL)."""
-    if connection.vendor == "sqlite":
-        yield f"sqlite:///{tmp_path / 'source.sqlite3'}", f"sqlite:///{tmp_path / 'restored.sqlite3'}"
-        return
-    params = connection.settings_dict
-    names = [f"backup_{kind}_{uuid.uuid4().hex[:8]}" for kind in ("source", "restored")]
-    admin = psycopg.connect(
-        dbname="postgres",
-        host=params["HOST"] or None,
-        port=params["PORT"] or None,
-        user=params["USER"] or None,
-        password=params["PASSWORD"] or None,
-        autocommit=True,
-    )
-    user = quote(params["USER"] or "", safe="")
-    password = f":{quote(params['PASSWORD'], safe='')}" if params["PASSWORD"] else ""
-    location = f"{params['HOST'] or 'localhost'}:{params['PORT'] or 5432}"
-    try:
-        for name in names:
-            admin.execute(f'CREATE DATABASE "{name}"')
-        yield tuple(f"postgres://{user}{password}@{location}/{name}" for name in names)
-    finally:
-        for name in names:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
-
-
 EDIT_IN_THE_ADMIN = """
     from django.contrib.auth import get_user_model
     from django.test import Client
@@ -146,12 +115,13 @@ print(listing["X-Page-Cache"], "/technical-groups/{slug}/" in listing.content.de
 """
 
 
-def test_a_restored_backup_is_identical_and_keeps_a_page_deleted_later(tmp_path, scratch_databases):
+def test_a_restored_backup_is_identical_and_keeps_a_page_deleted_later(
+    tmp_path, scratch_databases, loaded_site
+):
     source_url, restored_url = scratch_databases
     shared_cache = {"CACHE_DIR": str(tmp_path / "cache")}  # both sites on one cache, as after a restore
     source = Site(source_url, tmp_path / "media-source", env=shared_cache)
-    source.manage("migrate", "--noinput", "-v", "0")
-    source.manage("load_alliance_content")
+    loaded_site.copy_to(source_url, source.media)
     group_pk = int(source.shell(EDIT_IN_THE_ADMIN).split()[-1])
     before, files_before = source.dump(), source.files()
     assert any(path.startswith("documents/") for path in files_before)

@@ -4,12 +4,11 @@ queries, however many events there are."""
 import datetime
 
 import pytest
-from django.utils import translation
 
 from cooperation.models import CooperationProjectPage
 from events.models import EventIndexPage, EventPage
+from tests.query_counting import counts_before_and_after
 from tests.test_query_counts import BUDGET as SITE_BUDGET
-from tests.test_query_counts import PAGE_CACHE, count_queries
 from workgroups.models import TechnicalGroupPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine]
@@ -46,11 +45,6 @@ URLS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def without_page_cache(settings):
-    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if name != PAGE_CACHE]
-
-
 def multiply_events(factor=10):
     """(factor - 1) more copies of every event, each linked to the same groups and projects."""
     index = EventIndexPage.objects.get()
@@ -74,11 +68,14 @@ def multiply_events(factor=10):
     assert EventPage.objects.count() == factor * len(sources)
 
 
+@pytest.fixture(scope="module")
+def counts_with_ten_times_the_events(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        return counts_before_and_after(multiply_events, URLS)
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_query_count_does_not_grow_with_events(client, language):
-    before = {name: count_queries(client, url) for name, url in URLS[language].items()}
-    with translation.override("en"):
-        multiply_events()
-    after = {name: count_queries(client, url) for name, url in URLS[language].items()}
+def test_query_count_does_not_grow_with_events(counts_with_ten_times_the_events, language):
+    before, after = counts_with_ten_times_the_events[language]
     assert before == BUDGET
     assert after == before

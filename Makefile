@@ -60,11 +60,11 @@ run: setup
 	@echo "DJANGO_SUPERUSER_USERNAME and DJANGO_SUPERUSER_PASSWORD set to have one created."
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# The suite runs on TEST_WORKERS processes (pytest-xdist; tests/conftest.py groups the tests so
-# that the cluster, Lighthouse and the crawl start first) and lists its 15 slowest tests.
+# The suite runs on TEST_WORKERS processes (pytest-xdist: each takes whole modules, the cluster's
+# tests start first, then Lighthouse and the crawl; tests/conftest.py) and lists its 15 slowest tests.
 # PYTEST_ARGS narrows a run, e.g. PYTEST_ARGS='-m engine' (what depends on the database engine).
 TEST_WORKERS ?= 2
-PYTEST := $(BIN)/pytest --numprocesses=$(TEST_WORKERS) --dist=loadgroup --durations=15
+PYTEST := $(BIN)/pytest --numprocesses=$(TEST_WORKERS) --dist=loadscope --durations=15
 test: install browser-deps cluster-deps document-deps
 	$(PYTEST) $(PYTEST_ARGS)
 

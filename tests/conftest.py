@@ -3,45 +3,47 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from xdist.scheduler import LoadScopeScheduling
 
 TESTS = Path(__file__).parent
-# The longest groups of tests, which start first so that parallel workers finish together: the
-# cluster's tests (one cluster), Lighthouse, and the tests that share the crawl of the served site.
+# The longest tests start first, so that parallel workers finish together: the cluster's tests (one
+# cluster), Lighthouse, and the tests that share the crawl of the served site.
 LONGEST_FIRST = ("topology", "tests/browser/test_lighthouse.py", "crawl")
 
 
-def work_group(item):
-    """The group of tests that one worker runs together, in one go (pytest-xdist's loadgroup)."""
+class ModuleScheduling(LoadScopeScheduling):
+    """pytest-xdist hands each worker whole modules (their module fixtures are made once), and the
+    topology package as one unit: its tests share one cluster, started once."""
+
+    def _split_scope(self, nodeid):
+        return "tests/topology" if nodeid.startswith("tests/topology/") else nodeid.split("::", 1)[0]
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") == "loadscope":
+        return ModuleScheduling(config, log)
+    return None
+
+
+def rank(item):
+    """Where the item's module stands in the run: longest first, tests that commit last."""
+    if item.get_closest_marker("commits"):
+        return len(LONGEST_FIRST) + 1
     path = Path(str(item.path))
     if path.is_relative_to(TESTS / "topology"):
-        return "topology"
-    if item.get_closest_marker("commits"):
-        return "commits"
+        return LONGEST_FIRST.index("topology")
+    if path.relative_to(TESTS.parent).as_posix() in LONGEST_FIRST:
+        return LONGEST_FIRST.index(path.relative_to(TESTS.parent).as_posix())
     if "site_crawl" in getattr(item, "fixturenames", ()):
-        return "crawl"
-    return path.relative_to(TESTS.parent).as_posix()  # a module's tests share its fixtures
-
-
-def pytest_itemcollected(item):
-    # Before pytest-xdist reads the groups (in its pytest_collection_modifyitems).
-    item.add_marker(pytest.mark.xdist_group(work_group(item)))
+        return LONGEST_FIRST.index("crawl")
+    return len(LONGEST_FIRST)
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """The longest groups first; tests that commit last, after every other test of their worker.
-
-    Workers take groups in this order, so nothing runs after the last group on its worker: what
-    those tests commit (on PostgreSQL, through the served site) cannot reach another test.
-    """
-
-    def rank(item):
-        group = work_group(item)
-        if group in LONGEST_FIRST:
-            return LONGEST_FIRST.index(group)
-        return len(LONGEST_FIRST) + (1 if group == "commits" else 0)
-
-    items.sort(key=rank)  # stable: the order within each rank is pytest-django's
+    """Workers take modules in this order, so nothing runs after the last one on its worker: what
+    tests marked `commits` write (on PostgreSQL, through the served site) reaches no other test."""
+    items.sort(key=rank)  # stable: within a rank, pytest-django's order
 
 
 @pytest.fixture(scope="session", autouse=True)

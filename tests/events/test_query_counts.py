@@ -9,7 +9,7 @@ from django.utils import translation
 from cooperation.models import CooperationProjectPage
 from events.models import EventIndexPage, EventPage
 from tests.test_query_counts import BUDGET as SITE_BUDGET
-from tests.test_query_counts import PAGE_CACHE, count_queries
+from tests.test_query_counts import count_queries
 from workgroups.models import TechnicalGroupPage
 
 pytestmark = pytest.mark.django_db
@@ -44,11 +44,6 @@ URLS = {
         "country": "/es/paises-miembros/colombia/",
     },
 }
-
-
-@pytest.fixture(autouse=True)
-def without_page_cache(settings):
-    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if name != PAGE_CACHE]
 
 
 def multiply_events(factor=10):

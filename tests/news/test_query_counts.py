@@ -15,7 +15,6 @@ from .helpers import add_item
 
 pytestmark = pytest.mark.django_db
 
-PAGE_CACHE = "caching.page_cache.PageCacheMiddleware"
 URLS = {
     "listing": "/{lang}/{index}/",
     "filtered": "/{lang}/{index}/?kind=press-release&country=CL&year=2015",
@@ -29,11 +28,6 @@ SLUGS = {
     "en": {"index": "news", "item": "memorandum-on-the-cooperation-platform-signed"},
     "es": {"index": "noticias", "item": "firma-del-memorando-sobre-la-plataforma-de-cooperacion"},
 }
-
-
-@pytest.fixture(autouse=True)
-def without_page_cache(settings):
-    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if name != PAGE_CACHE]
 
 
 def count_queries(client, url):

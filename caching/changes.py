@@ -118,11 +118,12 @@ def _note(objects, keys, everything=False):
     pending = getattr(_pending, "change", None)
     if pending is None:
         pending = _pending.change = {"objects": [], "keys": set(), "everything": False}
-    # Each time: a rolled-back transaction drops its callback (its notes go with the next commit).
-    transaction.on_commit(_send)
     pending["objects"].extend(objects)
     pending["keys"].update(keys)
     pending["everything"] = pending["everything"] or everything
+    # Each time (a rolled-back transaction drops its callback: its notes go with the next commit),
+    # and last: outside a transaction it runs at once.
+    transaction.on_commit(_send)
 
 
 def _send():

@@ -15,6 +15,8 @@ from . import changes, dependencies
 # Settings and sites show on every page: a change to them bans everything.
 SITE_WIDE = (Site, BaseGenericSetting, BaseSiteSetting)
 RESTRICTIONS = (PageViewRestriction, CollectionViewRestriction)
+# What Wagtail saves on its own the first time a document or an image is served or rendered.
+FILE_BOOKKEEPING = {"file_size", "file_hash"}
 
 
 def saved(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -24,8 +26,8 @@ def saved(sender, instance, raw=False, update_fields=None, **kwargs):
         return restricted(instance)
     if not dependencies.is_public(sender) and not isinstance(instance, SITE_WIDE):
         return
-    if isinstance(instance, get_document_model()) and update_fields is not None:
-        return  # Wagtail's own bookkeeping (file size, hash): nothing a visitor reads
+    if update_fields is not None and set(update_fields) <= FILE_BOOKKEEPING:
+        return  # nothing a visitor reads
     if isinstance(instance, SITE_WIDE):
         return changes.note_everything(f"{sender._meta.label} changed")
     if not changes.is_draft_save(instance, update_fields):

@@ -113,3 +113,17 @@ def test_an_unreachable_cache_is_retried_from_the_database_until_it_confirms(set
         server.shutdown()
     assert [method for method, _keys in _Recorder.seen] == ["PURGE"]
     assert _Recorder.seen[0][1] == set(pending.tokens.split())
+
+
+def test_a_change_outside_a_transaction_is_purged_at_once(varnish_double, monkeypatch):
+    """Defect: outside a transaction (a management command) the feed went out before the change was
+    noted in it, empty."""
+    from workgroups.models import Coordinator
+
+    # Outside a transaction Django runs an on-commit callback at once (tests run inside one).
+    monkeypatch.setattr(changes.transaction, "on_commit", lambda callback, **kwargs: callback())
+    coordinator = Coordinator.objects.order_by("pk").first()
+    coordinator.role_en = "Coordinator, precisely"
+    coordinator.save()
+    [(method, purged)] = varnish_double
+    assert method == "PURGE" and dependencies.hashed(f"workgroups.coordinator:{coordinator.pk}") in purged

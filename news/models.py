@@ -66,7 +66,9 @@ class NewsIndexPage(SectionPage):
         listed = form.filter(items).prefetch_related(
             Prefetch(
                 "groups",
-                queryset=visible_to_everyone(TechnicalGroupPage.objects.live()).order_by("title"),
+                queryset=visible_to_everyone(TechnicalGroupPage.objects.live(), listing=False).order_by(
+                    "title"
+                ),
                 to_attr="listed_groups",
             ),
             Prefetch("countries", queryset=MemberCountry.objects.all(), to_attr="listed_countries"),

@@ -127,3 +127,19 @@ def test_a_change_outside_a_transaction_is_purged_at_once(varnish_double, monkey
     coordinator.save()
     [(method, purged)] = varnish_double
     assert method == "PURGE" and dependencies.hashed(f"workgroups.coordinator:{coordinator.pk}") in purged
+
+
+def test_superusers_see_unconfirmed_purges_and_may_empty_every_cache(client, varnish_double, committed):
+    from django.contrib.auth import get_user_model
+
+    PendingPurge.objects.create(location="http://127.0.0.1:9", tokens="abc def", last_error="refused")
+    editor = get_user_model().objects.create_user("editor", password="a long test password", is_staff=True)
+    client.force_login(editor)
+    refused = client.get("/admin/caches/")
+    assert refused.status_code in (302, 403) and "refused" not in refused.content.decode()
+    client.force_login(get_user_model().objects.create_superuser("root", password="a long test password"))
+    page = client.get("/admin/caches/").content.decode()
+    assert "http://127.0.0.1:9" in page and "refused" in page
+    with committed():
+        client.post("/admin/caches/", {"empty": "1"})
+    assert ("BAN", "site") in varnish_double

@@ -57,8 +57,9 @@ def compare(cluster, urls):
         and (through_varnish[url].status_code, through_varnish[url].content)
         != (fresh[url].status_code, fresh[url].content)
     ]
-    kept = sum(response.headers.get("X-Cache") == "hit" for response in through_varnish.values())
-    return stale, kept / len(urls)
+    stored = [url for url in urls if through_varnish[url].headers.get("X-Cache") != "pass"]
+    kept = [url for url in stored if through_varnish[url].headers.get("X-Cache") == "hit"]
+    return stale, len(kept) / len(stored)
 
 
 def test_each_change_purges_what_it_changed_and_nothing_is_stale(cluster, admin_on_a):
@@ -75,24 +76,24 @@ def test_each_change_purges_what_it_changed_and_nothing_is_stale(cluster, admin_
         ),
         "coordinator": lambda: cluster.shell(
             "from workgroups.models import Coordinator; c = Coordinator.objects.order_by('pk').first(); "
-            "c.role_en, c.role_es = 'Precise coordinator', 'Coordinador preciso'; c.save()"
+            "c.role_en, c.role_es = 'Precise coordinator', 'Coordinador preciso'; c.save(); print('changed')"
         ),
         "country": lambda: cluster.shell(
             "from base.models import MemberCountry; c = MemberCountry.objects.get(code='PE'); "
-            "c.name_en = 'Peru (precise)'; c.save()"
+            "c.name_en = 'Peru (precise)'; c.save(); print('changed')"
         ),
         "document title": lambda: cluster.shell(
             "from wagtail.documents import get_document_model; "
             "d = get_document_model().objects.order_by('pk').first(); "
-            "d.title_en = d.title_en + ' (precise)'; d.save()"
+            "d.title_en = d.title_en + ' (precise)'; d.save(); print('changed')"
         ),
         "news item": lambda: cluster.shell(
             "from news.models import NewsItemPage; p = NewsItemPage.objects.live().order_by('pk').first(); "
-            "p.title_en = p.title_en + ' (precise)'; p.save_revision().publish()"
+            "p.title_en = p.title_en + ' (precise)'; p.save_revision().publish(); print('changed')"
         ),
         "move": lambda: cluster.shell(
             "from wagtail.models import Page; home = Page.objects.get(depth=2); "
-            "first = home.get_children().first(); first.move(home, pos='last-child')"
+            "first = home.get_children().first(); first.move(home, pos='last-child'); print('changed')"
         ),
     }
     report = {}
@@ -103,7 +104,7 @@ def test_each_change_purges_what_it_changed_and_nothing_is_stale(cluster, admin_
         assert stale == [], (name, stale[:10])
         if name not in EVERYWHERE:
             assert kept > 0.3, (name, kept)  # never the whole site
-    print("share of the crawl still stored after each change:", report)  # noqa: T201
+    print("share of the crawl still stored after each change:", report)
     assert report["group summary"] >= 0.8
 
 

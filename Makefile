@@ -88,10 +88,12 @@ install_missing = if [ -z "$$missing" ]; then exit 0; fi; \
 cluster: install cluster-deps document-deps
 	$(BIN)/python deploy/cluster.py
 
-# What the cluster (and its tests, tests/topology/) needs from Debian: Varnish, Redis, PostgreSQL.
+# What the cluster (and its tests, tests/topology/) needs from Debian: Varnish with its xkey module
+# (surrogate-key purges), Redis, PostgreSQL.
 cluster-deps:
 	@missing=""; \
 	command -v varnishd >/dev/null 2>&1 || missing="$$missing varnish"; \
+	ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1 || missing="$$missing varnish-modules"; \
 	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	$(call install_missing,the cluster)

@@ -7,6 +7,8 @@ from django.core.checks import ERROR, run_checks
 from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
+from caching.purge import start_retrying
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance_site.settings.production")
 
 application = get_wsgi_application()
@@ -18,3 +20,6 @@ deploy_checks = [] if settings.DEBUG else run_checks(include_deployment_checks=T
 errors = [message for message in deploy_checks if message.level >= ERROR]
 if errors:
     raise ImproperlyConfigured("; ".join(str(message) for message in errors))
+
+# Purges a cache did not confirm are retried from every app server until it does.
+start_retrying()

@@ -21,6 +21,7 @@ from wagtail.models import Page, RevisionMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from caching import dependencies
 from caching.content_version import remember
 from documents.models import DocumentLink
 from editorial.forms import TranslatorAwareModelForm
@@ -97,7 +98,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        members = list(MemberCountry.objects.all())
+        members = list(dependencies.listed(MemberCountry.objects.all()))
         context["member_countries"] = members
         context["member_links"] = [(country, None) for country in members]
         context["key_figures"] = key_figures(request, len(members))

@@ -7,6 +7,7 @@ from its place in the tree (see `current_states`), never from the text of URLs.
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from caching import dependencies
 from caching.content_version import remember
 
 
@@ -37,6 +38,7 @@ class Navigation:
 
 def _build(site, request):
     home = site.root_page
+    dependencies.record(dependencies.children_key(home.path))  # a new top-level page joins the menu
     # Only what an anonymous visitor may open: the menus are cached and shared by every visitor.
     # Specific pages (for their intros) in one query per page type, not one per page.
     children = list(home.get_children().live().public().specific())

@@ -9,12 +9,20 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from caching import dependencies
 from caching.content_version import has_view_restrictions
 from editorial.forms import TranslatorAwarePageForm
 
 
-def visible_to_everyone(pages):
-    """`pages.public()`, without the query it costs while no page has a view restriction."""
+def visible_to_everyone(pages, listing=True):
+    """`pages.public()`, without the query it costs while no page has a view restriction.
+
+    A listing of pages of a type (all groups, the newest news) depends on every page of the type:
+    one published later must appear. Pages linked to one page (`listing=False`: a group's
+    projects, an event's groups) depend on the pages shown and on that page (caching.dependencies).
+    """
+    if listing:
+        dependencies.listed(pages)
     return pages.public() if has_view_restrictions() else pages
 
 
@@ -23,7 +31,7 @@ class BasePage(Page):
     language, and admin search on the titles of both languages."""
 
     base_form_class = TranslatorAwarePageForm
-    # The query parameters the page reads; any other makes it unshareable (see page_cache.py).
+    # The query parameters the page reads; any other makes it unshareable (see caching/shared.py).
     query_parameters = frozenset()
     # Whether the page takes a post (a form's); any other page answers a post with 405.
     accepts_posts = False
@@ -62,6 +70,8 @@ class BasePage(Page):
         if request.method not in ("GET", "HEAD") and not self.accepts_posts:
             return HttpResponseNotAllowed(["GET", "HEAD"])
         request.query_parameters = self.query_parameters
+        # What points at a page shows on it (a group's projects and news, a project's events).
+        dependencies.record_related(self)
         return super().serve(request, *args, **kwargs)
 
     def get_view_restrictions(self):

@@ -48,11 +48,9 @@ PAGES = {
 
 QUERIES_SCRIPT = """
 import json
-from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.endswith("PageCacheMiddleware")]
 client = Client(HTTP_HOST="127.0.0.1")
 counts = {}
 for name, url in json.loads(%r).items():

@@ -7,4 +7,7 @@ class CachingConfig(AppConfig):
     verbose_name = _("Caching")
 
     def ready(self):
-        from . import checks, content_version  # noqa: F401  (the system check; signal receivers)
+        from . import checks, dependencies, sources  # noqa: F401  (the system check)
+
+        dependencies.connect()  # recording what responses show
+        sources.connect()  # the change feed's one set of receivers

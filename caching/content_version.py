@@ -1,11 +1,10 @@
 """One token that changes whenever something public changes, shared by every process.
 
-The full-page cache, the route cache and the navigation cache all key on it. A publish,
-unpublish, move or delete of a page, or a change to a snippet, document, image, site or view
-restriction, replaces it once its transaction commits (never before: a request between the write
-and the commit would store the old content under the new token), and bans the pages from every
-HTTP cache in front (see frontend_cache.py). Saving a draft changes nothing visitors see, so it
-changes nothing here.
+The fragments every app server keeps (menus, routes, home-page sections: `remember`) key on it.
+The change feed (changes.py) replaces it once a change has committed (never before: a request
+between the write and the commit would store the old content under the new token). The HTTP
+caches in front are purged by key instead (dependencies.py), so a change costs them only what it
+touched; a fragment kept here also keeps its keys, so the responses built from it carry them.
 
 The version also names the day (the site's time zone): what pages call upcoming or past changes
 at midnight with nothing published, so every cache keyed on it starts afresh then, and shared
@@ -14,38 +13,18 @@ caches in front keep nothing past midnight (`seconds_left_today`).
 
 import datetime
 import secrets
-import threading
 import time
 from collections import OrderedDict
 
 from asgiref.local import Local
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils import timezone
-from wagtail.models import DraftStateMixin
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import frontend_cache
+from . import dependencies
 
 KEY = "content-version"
-# Fields Wagtail saves on its own while a draft is written, submitted, locked or scheduled.
-DRAFT_BOOKKEEPING = {
-    "latest_revision",
-    "latest_revision_created_at",
-    "has_unpublished_changes",
-    "comments",
-    "locked",
-    "locked_at",
-    "locked_by",
-    "approved_go_live_at",
-}
-
 # The version as this request first read it: one cache round trip per request, not one per lookup.
 _request = Local()
-# Whether this thread has a change waiting for its transaction to commit.
-_pending = threading.local()
 
 
 def new_token():
@@ -80,25 +59,10 @@ def current():
     return version
 
 
-def changed():
-    """Something public changed: refresh every cache once the transaction commits."""
-    _pending.dirty = True
-    transaction.on_commit(_flush)
-
-
-def _flush():
-    # One publish saves many rows; the first callback of the commit does the work for all.
-    if not getattr(_pending, "dirty", False):
-        return
-    _pending.dirty = False
-    bump()
-
-
 def bump():
-    """Replace the version now and ban every page from the HTTP caches in front."""
+    """Replace the version now (changes.py calls it once a change has committed)."""
     _request.version = None
     cache.set(KEY, new_token(), timeout=None)
-    frontend_cache.ban_everything()
 
 
 class ProcessMemo:
@@ -128,18 +92,22 @@ _remembered = ProcessMemo(2048)
 
 def remember(key, compute, timeout=3600):
     """`compute()`, kept in this process and in the shared cache until the content changes (None is
-    not kept)."""
+    not kept). The keys recorded while computing it are kept with it and recorded on every use."""
     version = current()
-    value = _remembered.get(version, key)
-    if value is None:
+    entry = _remembered.get(version, key)
+    if entry is None:
         shared_key = f"{key}:v{version}"
-        value = cache.get(shared_key)
-        if value is None:
-            value = compute()
+        entry = cache.get(shared_key)
+        if entry is None:
+            with dependencies.recording() as recorded:
+                value = compute()
             if value is None:
                 return None  # nothing to remember (a URL no page has, say)
-            cache.set(shared_key, value, timeout)
-        _remembered.set(version, key, value)
+            entry = (value, recorded.keys)
+            cache.set(shared_key, entry, timeout)
+        _remembered.set(version, key, entry)
+    value, keys = entry
+    dependencies.replay(keys)
     return value
 
 
@@ -162,44 +130,3 @@ def has_view_restrictions():
     from wagtail.models import PageViewRestriction
 
     return remember("view-restrictions", lambda: PageViewRestriction.objects.exists())
-
-
-def _public_models():
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
-    from wagtail.snippets.models import get_snippet_models
-
-    restrictions = (PageViewRestriction, CollectionViewRestriction, Collection)
-    return (Page, Site, *restrictions, get_document_model(), get_image_model(), *get_snippet_models())
-
-
-def is_draft_save(instance, update_fields):
-    """Whether this save only wrote a draft (or Wagtail's bookkeeping of one)."""
-    if not isinstance(instance, DraftStateMixin):
-        return False
-    if not instance.live:
-        return True  # not visible; publishing it sends page_published (or saves it live)
-    # modeltranslation saves draft_title as draft_title_en, draft_title_es...
-    return update_fields is not None and all(
-        name in DRAFT_BOOKKEEPING or name.startswith("draft_title") for name in update_fields
-    )
-
-
-@receiver(post_save, dispatch_uid="content_version_on_save")
-def content_saved(sender, instance, raw=False, update_fields=None, **kwargs):
-    if not raw and isinstance(instance, _public_models()) and not is_draft_save(instance, update_fields):
-        changed()
-
-
-@receiver(post_delete, dispatch_uid="content_version_on_delete")
-def content_deleted(sender, instance, **kwargs):
-    if isinstance(instance, _public_models()):
-        changed()
-
-
-@receiver(page_published, dispatch_uid="content_version_on_publish")
-@receiver(page_unpublished, dispatch_uid="content_version_on_unpublish")
-@receiver(post_page_move, dispatch_uid="content_version_on_move")
-def page_changed(sender, **kwargs):
-    changed()

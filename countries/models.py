@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from base.pages import BasePage, SectionPage, visible_to_everyone
+from caching import dependencies
 
 from . import profile
 
@@ -48,6 +49,7 @@ class MemberCountryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         country = self.country
+        dependencies.record_related(country)  # the news and events that name the country
         context["projects"] = profile.projects_with_entities(country)
         context["coordinators"] = profile.coordinators(country)
         context["coordinations"] = profile.coordinations(country)

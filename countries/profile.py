@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from base.language import sort_key
 from base.models import MemberCountry
 from base.pages import visible_to_everyone
+from caching import dependencies
 from cooperation.models import CooperationProjectPage, ResponsibleEntity
-from workgroups.models import CoordinationTerm, GroupCoordinator
+from workgroups.models import CoordinationTerm, GroupCoordinator, TechnicalGroupPage
 
 
 def projects_with_entities(country):
@@ -28,6 +29,8 @@ def projects_with_entities(country):
 
 def coordinators(country):
     """(coordinator, group) for each coordinator of the country, in the order of the groups."""
+    # Coordinators are rows of the groups' pages: a group's publish may add or remove one here.
+    dependencies.listed(TechnicalGroupPage)
     rows = GroupCoordinator.objects.filter(coordinator__country=country, page__live=True)
     return [
         (row.coordinator, row.page)
@@ -37,6 +40,7 @@ def coordinators(country):
 
 def coordinations(country):
     """The pro tempore coordinations the country held, oldest first."""
+    dependencies.listed(TechnicalGroupPage)
     terms = CoordinationTerm.objects.filter(country=country, page__live=True).select_related("page")
     return list(terms.order_by("year", "page__path"))
 

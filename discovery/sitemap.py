@@ -4,6 +4,7 @@ from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 
 from base.language import page_urls_by_language
+from caching import dependencies
 
 
 class BilingualSitemap(Sitemap):
@@ -15,6 +16,9 @@ class BilingualSitemap(Sitemap):
 
     # Each page gives one URL per language; a sitemap file may hold 50,000 URLs.
     limit = 50000 // len(settings.LANGUAGES)
+
+    def items(self):
+        return dependencies.listed(super().items())  # every page, and any page published later
 
     def _urls(self, page, protocol, domain):
         urls, last_mods = [], set()

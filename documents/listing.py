@@ -4,6 +4,8 @@ from django.db.models import Q
 from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction
 
+from caching import dependencies
+
 
 def public_documents():
     """Documents for listings and search.
@@ -14,7 +16,7 @@ def public_documents():
     """
     Document = get_document_model()
     spanish_versions = Document.objects.filter(spanish_version__isnull=False).values("spanish_version")
-    documents = Document.objects.exclude(pk__in=spanish_versions)
+    documents = dependencies.listed(Document.objects.exclude(pk__in=spanish_versions))
     restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
     for path in set(restricted):
         documents = documents.exclude(collection__path__startswith=path)

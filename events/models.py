@@ -190,8 +190,8 @@ class EventPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["groups"] = list(visible_to_everyone(self.groups.live()).order_by("title"))
-        context["projects"] = list(visible_to_everyone(self.projects.live()).order_by("title"))
+        context["groups"] = list(visible_to_everyone(self.groups.live(), listing=False).order_by("title"))
+        context["projects"] = list(visible_to_everyone(self.projects.live(), listing=False).order_by("title"))
         return context
 
 

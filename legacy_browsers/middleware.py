@@ -6,7 +6,7 @@ from .classifier import get_classifier, is_legacy_browser
 class LegacyBrowserMiddleware:
     """Sets request.legacy_browser, before the page cache decides whether a page may be shared.
 
-    The notice makes those pages differ by browser, so page_cache marks them private and no
+    The notice makes those pages differ by browser, so caching.shared marks them private and no
     shared cache hands them to anyone else. The other pages stay shareable: no Vary: User-Agent,
     which would split shared caches into one copy per browser build. Varnish asks
     `browser_check` which browsers those are (deploy/varnish/default.vcl).

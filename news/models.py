@@ -26,9 +26,9 @@ def newest_first(items):
     return items.order_by("-date", "-pk")
 
 
-def public_news():
+def public_news(listing=True):
     """Every live news item that anyone may read, newest first."""
-    return newest_first(visible_to_everyone(NewsItemPage.objects.live()))
+    return newest_first(visible_to_everyone(NewsItemPage.objects.live(), listing=listing))
 
 
 def live_links(manager):
@@ -37,14 +37,15 @@ def live_links(manager):
     pages = manager.all()
     if isinstance(pages, FakeQuerySet):
         pages = manager.model.objects.filter(pk__in=[page.pk for page in pages])
-    return visible_to_everyone(pages.live()).order_by("title")
+    return visible_to_everyone(pages.live(), listing=False).order_by("title")
 
 
 def latest_news(limit=3, **filters):
     """The `limit` newest live, public news items matching `filters` (e.g. `groups=page`,
     `countries__code="CL"`), for the home page and the pages that news items are about."""
     matching = NewsItemPage.objects.filter(**filters).values("pk")
-    return list(public_news().filter(pk__in=matching)[:limit])
+    # With filters, the news about one page: that page's own (what points at it), not a listing.
+    return list(public_news(listing=not filters).filter(pk__in=matching)[:limit])
 
 
 class NewsIndexPage(SectionPage):
@@ -65,7 +66,9 @@ class NewsIndexPage(SectionPage):
         listed = form.filter(items).prefetch_related(
             Prefetch(
                 "groups",
-                queryset=visible_to_everyone(TechnicalGroupPage.objects.live()).order_by("title"),
+                queryset=visible_to_everyone(TechnicalGroupPage.objects.live(), listing=False).order_by(
+                    "title"
+                ),
                 to_attr="listed_groups",
             ),
             Prefetch("countries", queryset=MemberCountry.objects.all(), to_attr="listed_countries"),

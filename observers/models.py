@@ -15,6 +15,7 @@ from base.language import sort_key
 from base.models import MemberCountry
 from base.pages import SectionPage
 from base.rich_text import RICH_TEXT_FEATURES
+from caching import dependencies
 from editorial.forms import TranslatorAwareModelForm
 
 from .world_map import world_map
@@ -92,7 +93,9 @@ class ObserverStatesPage(SectionPage):
         selected = request.GET.get("continent", "")
         if selected not in Continent.values:
             selected = ""
-        observers = sorted(ObserverState.objects.all(), key=lambda observer: sort_key(observer.name))
+        observers = sorted(
+            dependencies.listed(ObserverState.objects.all()), key=lambda observer: sort_key(observer.name)
+        )
         context["observer_count"] = len(observers)
         # The count is as current as the newest admission the list records.
         context["latest_admission"] = max(

@@ -17,8 +17,9 @@ from .records import LIST_SEPARATOR, Resource, absolute_url, partial_date, times
 
 
 def linked_pages(model):
-    """Prefetch of a page relation that keeps only live, public pages, in id order."""
-    return visible_to_everyone(model.objects.live()).order_by("pk")
+    """Prefetch of a page relation that keeps only live, public pages, in id order (each record's own
+    links, not a listing of the type)."""
+    return visible_to_everyone(model.objects.live(), listing=False).order_by("pk")
 
 
 def news_rows():

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from caching import dependencies
 from cooperation.models import CooperationProjectIndexPage, CooperationProjectPage
 
 from .views import QUERY_PARAMETERS, BadRequest, requested_language
@@ -48,7 +49,9 @@ class ProjectChangesFeed(Feed):
 
     def items(self, request):
         projects = list(
-            CooperationProjectPage.objects.live().public().order_by("-last_published_at", "pk")[:LATEST]
+            dependencies.listed(CooperationProjectPage.objects.live())
+            .public()
+            .order_by("-last_published_at", "pk")[:LATEST]
         )
         for project in projects:
             project.feed_link = project.get_url(request)

@@ -7,6 +7,7 @@ needed, never rename or remove one without a new version.
 
 from django.db.models import Prefetch
 
+from caching import dependencies
 from cooperation.models import CooperationProjectPage, ResponsibleEntity
 from observers.models import ObserverState
 from workgroups.models import TechnicalGroupPage
@@ -18,12 +19,12 @@ from .records import LIST_SEPARATOR, Resource, absolute_url, partial_date, times
 
 
 def group_rows():
-    return TechnicalGroupPage.objects.live().public().order_by("pk")
+    return dependencies.listed(TechnicalGroupPage.objects.live()).public().order_by("pk")
 
 
 def group_context(groups, request):
     projects = (
-        CooperationProjectPage.objects.live()
+        dependencies.listed(CooperationProjectPage.objects.live())
         .public()
         .filter(group__in=groups)
         .order_by("pk")
@@ -59,7 +60,7 @@ def group_flat(record):
 def project_rows():
     entities = ResponsibleEntity.objects.select_related("country").order_by("country__code", "name")
     return (
-        CooperationProjectPage.objects.live()
+        dependencies.listed(CooperationProjectPage.objects.live())
         .public()
         .select_related("group")
         .prefetch_related(Prefetch("entities", queryset=entities))
@@ -116,7 +117,7 @@ def project_flat(record):
 
 
 def observer_rows():
-    return ObserverState.objects.order_by("iso_code")
+    return dependencies.listed(ObserverState.objects.order_by("iso_code"))
 
 
 def observer_record(observer, context):

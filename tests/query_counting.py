@@ -4,14 +4,11 @@ The growth is costly, so each module grows its content once for both languages: 
 transaction, rolled back at the end, like a test's own.
 """
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-
-PAGE_CACHE = "caching.page_cache.PageCacheMiddleware"
 
 
 def count_queries(client, url):
@@ -23,15 +20,11 @@ def count_queries(client, url):
 
 
 def counts_before_and_after(grow, urls):
-    """{language: (counts before, counts after `grow()`)} for urls = {language: {name: url}}.
-
-    Without the full-page cache, which would answer with no query at all: this counts rendering.
-    """
+    """{language: (counts before, counts after `grow()`)} for urls = {language: {name: url}}."""
     client = Client()
-    without_page_cache = [name for name in settings.MIDDLEWARE if name != PAGE_CACHE]
     cache.clear()
     try:
-        with override_settings(MIDDLEWARE=without_page_cache), transaction.atomic():
+        with transaction.atomic():
             before = {
                 lang: {name: count_queries(client, url) for name, url in pages.items()}
                 for lang, pages in urls.items()

@@ -13,7 +13,7 @@ from base.models import ContentPage, ContentPageDocument
 from cooperation.models import CooperationProjectIndexPage, CooperationProjectPage, ResponsibleEntity
 from documents.models import LegalDocument
 from observers.models import ObserverState
-from tests.query_counting import PAGE_CACHE, count_queries, counts_before_and_after
+from tests.query_counting import counts_before_and_after
 from workgroups.models import (
     Coordinator,
     GroupCoordinator,
@@ -23,13 +23,6 @@ from workgroups.models import (
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine]
-
-
-@pytest.fixture(autouse=True)
-def without_page_cache(settings):
-    """Count what rendering costs: the full-page cache would answer with no query at all."""
-    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if name != PAGE_CACHE]
-
 
 # The queries each page type needs once the process is warm (at most 10 each), one of them for
 # the request's site (Wagtail's Site.find_for_request, once per request).
@@ -203,12 +196,6 @@ def cold_route_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
-
-
-def test_cached_pages_need_no_query(client, settings):
-    settings.MIDDLEWARE = [*settings.MIDDLEWARE, PAGE_CACHE]
-    for name in URLS:
-        assert count_queries(client, url_for(name, "es")) == 0, name
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

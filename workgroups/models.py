@@ -144,7 +144,7 @@ class TechnicalGroupPage(BasePage):
             for link in self.related_groups.select_related("related_group")
             if link.related_group.live
         ]
-        context["projects"] = visible_to_everyone(self.projects.live()).order_by("title")
+        context["projects"] = visible_to_everyone(self.projects.live(), listing=False).order_by("title")
         return context
 
 

@@ -81,11 +81,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "caching.content_version.ContentVersionMiddleware",
     "log_request_id.middleware.RequestIDMiddleware",  # every log line names its request
-    # Before the page cache, which decides from it (and only there) whether a page may be shared.
+    # Before caching.shared, which decides from it (and only there) whether a page may be shared.
     "legacy_browsers.middleware.LegacyBrowserMiddleware",
-    # Outside the rest, so that a stored page has every header the other middleware add.
-    "caching.page_cache.PageCacheMiddleware",
-    "caching.page_cache.PageCompressionMiddleware",
+    # Outside the rest, so that what it decides covers every header the other middleware add.
+    "caching.shared.SharedResponseMiddleware",
+    "caching.shared.PageCompressionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "security.headers.SecurityHeadersMiddleware",
     "security.request_guard.RequestGuardMiddleware",
@@ -139,7 +139,8 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Anonymous pages are cached until the content changes (see caching.page_cache).
+# How long the HTTP caches in front may keep a shared response (its s-maxage; 0: share nothing).
+# A change purges what it touched sooner (see caching.shared and caching.purge).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 24 * 3600))
 
 if os.environ.get("REDIS_URL"):
@@ -170,12 +171,11 @@ else:
         }
     }
 
-# The HTTP caches in front (Varnish), banned once a change commits: FRONTEND_CACHES is a
-# comma-separated list of each one's address, e.g. http://10.0.0.5:6081 (see frontend_cache.py).
-WAGTAILFRONTENDCACHE = {
-    f"cache-{number}": {"BACKEND": "caching.frontend_cache.VarnishBan", "LOCATION": location}
-    for number, location in enumerate(filter(None, os.environ.get("FRONTEND_CACHES", "").split(",")), 1)
-}
+# The HTTP caches in front (Varnish), purged once a change commits: FRONTEND_CACHES is a
+# comma-separated list of each one's address, e.g. http://10.0.0.5:6081 (see caching/purge.py).
+FRONTEND_CACHES = [location for location in os.environ.get("FRONTEND_CACHES", "").split(",") if location]
+# How often each app server retries the purges a cache did not confirm (caching.PendingPurge).
+PURGE_RETRY_SECONDS = float(os.environ.get("PURGE_RETRY_SECONDS", "5"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

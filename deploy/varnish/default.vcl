@@ -1,13 +1,16 @@
 # Varnish 7 in front of the app servers: caches what the site marks shareable (s-maxage), passes
-# editors, the admin and documents, keeps serving stored pages while the backends fail (grace),
-# and bans every page when the site says content changed (caching/frontend_cache.py).
+# editors, the admin and documents, keeps serving stored pages while the backends fail (grace).
+# Each stored response is indexed by the keys of what it shows (its xkey header, vmod xkey from
+# Debian's varnish-modules); a change purges its keys (`PURGE` with an xkey header), and only a
+# deploy, a setting or a superuser bans every page (`BAN`; caching/purge.py sends both).
 #
 # site.vcl (one per deployment; see site.example.vcl) declares the backends, the "app" director,
-# the "banners" ACL and the "outage_page" subroutine.
+# the "banners" ACL (who may purge and ban: the app servers) and the "outage_page" subroutine.
 vcl 4.1;
 
 import std;
 import directors;
+import xkey;
 
 include "site.vcl";
 
@@ -22,6 +25,15 @@ sub vcl_recv {
         unset req.http.X-Original-URL;
     }
 
+    if (req.method == "PURGE") {
+        if (client.ip !~ banners || !req.http.xkey) {
+            return (synth(405, "Not allowed"));
+        }
+        set req.http.X-Purged = xkey.purge(req.http.xkey);
+        return (synth(200, "Purged " + req.http.X-Purged));
+    }
+    # Keys are the app servers' to send; a visitor's would reach no one.
+    unset req.http.xkey;
     if (req.method == "BAN") {
         if (client.ip !~ banners) {
             return (synth(405, "Not allowed"));
@@ -38,7 +50,7 @@ sub vcl_recv {
         return (pass);
     }
 
-    # Click-tracking parameters: the same list as TRACKING_PARAMETERS in caching/page_cache.py.
+    # Click-tracking parameters: the same list as TRACKING_PARAMETERS in caching/shared.py.
     if (req.url ~ "^/(en|es)/.*[?&]") {
         set req.url = regsuball(req.url, "(?i)(?<=[?&])(?:utm(?:_|%5f)[^&=]*|fbclid|gclid|gbraid|wbraid|dclid|msclkid|igshid|yclid|twclid|ttclid|mc_cid|mc_eid|_ga|_gl)(?:=[^&]*)?(?:&|$)", "");
         set req.url = regsub(req.url, "[?&]+$", "");
@@ -104,7 +116,7 @@ sub vcl_backend_fetch {
 
 sub vcl_backend_response {
     set beresp.http.x-url = bereq.url;  # for bans (the ban lurker sees only the object)
-    if (beresp.http.X-Page-Cache == "changed") {
+    if (beresp.http.X-Shared == "changed") {
         # Built while an editor published: it may predate the commit. Fetch it again while the
         # visitors asking for it keep waiting on this one fetch; the built-in rule would turn it
         # into a two-minute hit-for-miss and send each of them to the app servers.
@@ -147,6 +159,8 @@ sub vcl_deliver {
         return (restart);
     }
     unset resp.http.x-url;
+    unset resp.http.xkey;  # what a page shows is the site's business; the keys are for purging
+    unset resp.http.X-Shared;
     set resp.http.X-Request-ID = req.http.X-Request-ID;
     if (obj.uncacheable) {
         set resp.http.X-Cache = "pass";

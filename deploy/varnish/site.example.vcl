@@ -30,7 +30,7 @@ backend app2 {
     .first_byte_timeout = 30s;
 }
 
-# Who may send BAN (the app servers; FRONTEND_CACHES on them names this Varnish).
+# Who may send PURGE and BAN (the app servers; FRONTEND_CACHES on them names this Varnish).
 acl banners {
     "localhost";
     "10.0.0.0"/24;

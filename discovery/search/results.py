@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from caching import dependencies
 from observers.models import ObserverState, ObserverStatesPage
 
 from .indexing import DOCUMENT, OBSERVER, PAGE
@@ -48,6 +49,9 @@ class SearchResult:
 
 def present(rows, search):
     """The SearchResult of each (kind, id, excerpt) row, in the rows' order, in a few queries."""
+    # What a search finds changes with any page, document or observer state.
+    for model in (Page, get_document_model(), ObserverState):
+        dependencies.listed(model)
     ids = {kind: [] for kind in (PAGE, DOCUMENT, OBSERVER)}
     for kind, pk, _excerpt in rows:
         ids[PAGE if kind in PAGE_KINDS else kind].append(pk)

@@ -14,4 +14,4 @@ def related_events(page):
     events = getattr(page, "events", None)
     if events is None:
         return []
-    return list(visible_to_everyone(events.live()).order_by("-start_date", "-end_date", "pk"))
+    return list(visible_to_everyone(events.live(), listing=False).order_by("-start_date", "-end_date", "pk"))

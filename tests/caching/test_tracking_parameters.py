@@ -2,7 +2,7 @@
 
 import pytest
 
-from caching.page_cache import without_tracking
+from caching.shared import without_tracking
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,7 @@ def test_varnish_strips_the_same_parameters_as_the_site():
 
     from django.conf import settings
 
-    from caching.page_cache import TRACKING_PARAMETERS, TRACKING_PREFIXES
+    from caching.shared import TRACKING_PARAMETERS, TRACKING_PREFIXES
 
     vcl = Path(settings.BASE_DIR, "deploy", "varnish", "default.vcl").read_text()
     alternation = re.search(r"\(\?<=\[\?&\]\)\(\?:(.*?)\)\(\?:=", vcl).group(1)

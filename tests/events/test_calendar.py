@@ -113,7 +113,7 @@ def test_every_page_links_the_calendar_of_its_language_in_its_head(client, langu
         )
 
 
-def test_the_feed_is_shareable_by_the_page_cache(client, settings):
+def test_the_feed_is_shareable(client, settings):
     response = client.get(CALENDAR["es"])
     assert "public" in response["Cache-Control"]
     assert response["Content-Language"] == "es"

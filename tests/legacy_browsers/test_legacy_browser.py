@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory, override_settings
 from django.utils import translation
 
-from caching.page_cache import PageCacheMiddleware
+from caching.shared import SharedResponseMiddleware
 from legacy_browsers import versions
 from legacy_browsers.classifier import get_classifier, is_legacy_browser
 from legacy_browsers.middleware import LegacyBrowserMiddleware
@@ -31,9 +31,9 @@ def test_classifier_ignores_non_strings(user_agent):
 
 
 def run_middleware(request, response=None):
-    """The legacy-browser check, then the page cache's decision on sharing, as MIDDLEWARE runs them."""
+    """The legacy-browser check, then the decision on sharing, as MIDDLEWARE runs them."""
     response = response if response is not None else HttpResponse("page")
-    return LegacyBrowserMiddleware(PageCacheMiddleware(lambda request: response))(request)
+    return LegacyBrowserMiddleware(SharedResponseMiddleware(lambda request: response))(request)
 
 
 @pytest.mark.parametrize(

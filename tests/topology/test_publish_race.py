@@ -1,4 +1,4 @@
-"""A page built while an editor published (`X-Page-Cache: changed`) is fetched again by Varnish,
+"""A page built while an editor published (`X-Shared: changed`) is fetched again by Varnish,
 with every visitor asking for it waiting on that one fetch: the real deploy/varnish/default.vcl,
 in front of a small app-server double that answers as the site does in that race."""
 
@@ -40,7 +40,7 @@ class AppServerDouble(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", cache_control)
-        self.send_header("X-Page-Cache", "changed" if changed else "miss")
+        self.send_header("X-Shared", "changed" if changed else "yes")
         self.end_headers()
         self.wfile.write(body)
 

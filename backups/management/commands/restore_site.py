@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from backups.archive import BackupError, restore_backup
-from caching import content_version
+from caching import changes
 
 
 class Command(BaseCommand):
@@ -17,8 +17,8 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(f"Nothing restored or restore incomplete: {error}") from error
         # Caches still hold pages of the site before the restore (published since, or defaced):
-        # every app server and every Varnish forgets them.
-        content_version.bump()
+        # every app server and every Varnish forgets them (outside a transaction: at once).
+        changes.note_everything("a backup was restored")
         rows = manifest["rows"]
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,4 +1,5 @@
-"""The full-page cache: served for anonymous visitors, fresh after every change, never wrong."""
+"""The one shareability decision (caching.shared): what every visitor may share, with the keys of what it
+shows; fresh after every change; never an editor's or a legacy browser's page."""
 
 import datetime
 import re
@@ -10,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail import hooks
 
-from caching import content_version
+from caching import content_version, dependencies
 from documents.models import LegalDocument
 from observers.models import ObserverState
 from tests.events.helpers import TIMELINE, add_event, listed, url_in
@@ -35,12 +36,15 @@ def s_maxage(response):
     return int(re.search(r"s-maxage=(\d+)", response["Cache-Control"]).group(1))
 
 
-def test_second_visit_is_served_from_the_cache(client):
-    first = fetch(client, GROUP_EN)
-    second = fetch(client, GROUP_EN)
-    assert first["X-Page-Cache"] == "miss"
-    assert second["X-Page-Cache"] == "hit"
-    assert second.content == first.content
+def test_a_shareable_page_carries_the_hashed_keys_of_what_it_shows(client):
+    page = TechnicalGroupPage.objects.get(slug_en="tourism")
+    for url in (GROUP_EN, GROUP_ES):
+        response = fetch(client, url)
+        assert response["X-Shared"] == "yes"
+        tokens = response["xkey"].split()
+        assert dependencies.hashed(f"page:{page.pk}") in tokens
+        assert dependencies.hashed(dependencies.related_key(TechnicalGroupPage, page.pk)) in tokens
+        assert all(len(token) == 12 for token in tokens) and len(tokens) <= dependencies.MAX_KEYS
 
 
 @pytest.mark.parametrize("url", [GROUP_EN, GROUP_ES])
@@ -50,10 +54,10 @@ def test_a_page_built_while_the_content_changed_is_kept_by_no_cache_and_says_so(
 
     with hooks.register_temporarily("before_serve_page", publish_meanwhile):
         changed = fetch(client, url)
-    assert changed["X-Page-Cache"] == "changed"  # Varnish asks again (deploy/varnish/default.vcl)
+    assert changed["X-Shared"] == "changed"  # Varnish asks again (deploy/varnish/default.vcl)
     assert "private" in changed["Cache-Control"] and "s-maxage" not in changed["Cache-Control"]
-    assert fetch(client, url)["X-Page-Cache"] == "miss"  # nothing was stored
-    assert fetch(client, url)["X-Page-Cache"] == "hit"
+    assert fetch(client, url)["X-Shared"] == "yes"  # nothing was stored
+    assert fetch(client, url)["X-Shared"] == "yes"
 
 
 def test_cached_pages_can_be_revalidated(client):
@@ -132,11 +136,11 @@ def test_legacy_and_modern_browsers_never_get_each_others_page(client):
     modern = fetch(client, GROUP_EN)
     assert modern.content.decode().count(NOTICE) == 1  # only inside the IE conditional comment
     legacy = fetch(client, GROUP_EN, HTTP_USER_AGENT=IE9)
-    assert "X-Page-Cache" not in legacy
+    assert "X-Shared" not in legacy
     assert "<!--[if lte IE 9]>" not in legacy.content.decode().split(NOTICE)[0][-40:]
     assert "private" in legacy["Cache-Control"]
     again = fetch(client, GROUP_EN)
-    assert again["X-Page-Cache"] == "hit"
+    assert again["X-Shared"] == "yes"
     assert again.content == modern.content
 
 
@@ -147,11 +151,11 @@ def test_editors_pages_are_never_cached_or_shared(client):
     )
     edited = fetch(editor, GROUP_EN)
     assert "private" in edited["Cache-Control"]
-    assert "X-Page-Cache" not in edited
+    assert "X-Shared" not in edited
     assert "wagtail-userbar" in edited.content.decode() or "w-userbar" in edited.content.decode()
     public = fetch(client, GROUP_EN)
     assert "userbar" not in public.content.decode()
-    assert "X-Page-Cache" not in fetch(editor, GROUP_EN)
+    assert "X-Shared" not in fetch(editor, GROUP_EN)
 
 
 def test_languages_are_cached_apart(client):
@@ -161,7 +165,7 @@ def test_languages_are_cached_apart(client):
     assert '<html lang="es"' in fetch(client, "/es/").content.decode()
 
 
-def test_shared_links_with_tracking_parameters_are_served_from_the_cache(client):
+def test_shared_links_with_tracking_parameters_are_one_shared_copy(client):
     for url in (GROUP_EN, GROUP_ES):
         clean = fetch(client, url)
         for query in (
@@ -170,7 +174,7 @@ def test_shared_links_with_tracking_parameters_are_served_from_the_cache(client)
             "gclid=1&UTM_Campaign=cumbre",
         ):
             shared = fetch(client, f"{url}?{query}")
-            assert shared["X-Page-Cache"] == "hit", query
+            assert shared["X-Shared"] == "yes", query
             assert shared.content == clean.content
 
 
@@ -185,9 +189,9 @@ def test_pages_are_built_without_the_tracking_parameters(client):
     # Other parameters still count: a filter is not taken for the unfiltered page.
     unfiltered = fetch(client, "/es/proyectos-de-cooperacion/").content
     filtered = fetch(client, "/es/proyectos-de-cooperacion/?status=concluded&utm_medium=email")
-    assert filtered["X-Page-Cache"] == "miss" and filtered.content != unfiltered
+    assert filtered["X-Shared"] == "yes" and filtered.content != unfiltered
     again = fetch(client, "/es/proyectos-de-cooperacion/?status=concluded&fbclid=y2")
-    assert again["X-Page-Cache"] == "hit" and again.content == filtered.content
+    assert again["X-Shared"] == "yes" and again.content == filtered.content
 
 
 def test_shareable_pages_tell_shared_caches_how_long_to_keep_them(client, settings):
@@ -202,21 +206,21 @@ def test_shareable_pages_tell_shared_caches_how_long_to_keep_them(client, settin
         assert "max-age=0" in cache_control and "must-revalidate" in cache_control, url
 
 
-def test_query_parameters_no_page_reads_make_no_entries(client):
+def test_query_parameters_no_page_reads_make_no_shared_copies(client):
     """A flood of made-up query strings is answered, but fills neither Django's cache nor Varnish."""
     for number in range(30):
         for url in (GROUP_EN, f"/es/buscar/?q=agua&x{number}=1", f"/en/api/v1/groups.json?junk={number}"):
             response = client.get(f"{url}{'&' if '?' in url else '?'}n={number}")
             assert response.status_code == 200
-            assert "X-Page-Cache" not in response and "private" in response["Cache-Control"], url
+            assert "X-Shared" not in response and "private" in response["Cache-Control"], url
     # What the pages read still makes their own, shared copies.
     for url in (
         "/es/buscar/?q=agua",
         "/es/proyectos-de-cooperacion/?country=CL",
         "/en/api/v1/groups.json?page=1",
     ):
-        assert fetch(client, url)["X-Page-Cache"] == "miss"
-        assert fetch(client, url)["X-Page-Cache"] == "hit"
+        assert fetch(client, url)["X-Shared"] == "yes"
+        assert fetch(client, url)["X-Shared"] == "yes"
 
 
 def test_paths_no_page_has_are_not_remembered(client, settings):
@@ -242,12 +246,12 @@ def test_an_event_of_today_is_upcoming_until_midnight_and_past_after_it(
     upcoming, past = first.content.decode().split('id="past-heading"')
     assert url_in(event, language) in listed(upcoming, language)
     assert 0 < s_maxage(first) <= content_version.seconds_left_today()  # Varnish keeps it until midnight
-    assert fetch(client, TIMELINE[language])["X-Page-Cache"] == "hit"
+    assert fetch(client, TIMELINE[language])["X-Shared"] == "yes"
 
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
     next_day = fetch(client, TIMELINE[language])
-    assert next_day["X-Page-Cache"] == "miss"
+    assert next_day["X-Shared"] == "yes"
     upcoming, past = next_day.content.decode().split('id="past-heading"')
     assert url_in(event, language) not in listed(upcoming, language)
     assert url_in(event, language) in listed(past, language)

@@ -19,6 +19,7 @@ class ModuleScheduling(LoadScopeScheduling):
         return "tests/topology" if nodeid.startswith("tests/topology/") else nodeid.split("::", 1)[0]
 
 
+@pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
     if config.getvalue("dist") == "loadscope":
         return ModuleScheduling(config, log)

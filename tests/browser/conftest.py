@@ -212,6 +212,7 @@ def pytest_sessionfinish(session):
         session.config.workeroutput["browser_figures"] = dict(FIGURES)
 
 
+@pytest.hookimpl(optionalhook=True)
 def pytest_testnodedown(node, error):
     add_figures(getattr(node, "workeroutput", {}).get("browser_figures", {}))
 

@@ -5,7 +5,7 @@ from django.utils import translation
 
 from base.models import MemberCountry
 from cooperation.models import CooperationProjectPage, ResponsibleEntity
-from tests.test_query_counts import count_queries
+from tests.query_counting import count_queries
 from workgroups.models import Coordinator, GroupCoordinator, TechnicalGroupPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine]

@@ -5,6 +5,8 @@ import pytest
 from django.core.management import call_command
 from xdist.scheduler import LoadScopeScheduling
 
+pytest_plugins = ["tests.browser.figures"]
+
 TESTS = Path(__file__).parent
 # The longest tests start first, so that parallel workers finish together: the cluster's tests (one
 # cluster), Lighthouse, and the tests that share the crawl of the served site.

@@ -10,7 +10,6 @@ is why the browser tests run after every other test.
 Every browser test is marked `browser` (run them alone with `pytest -m browser`) and `django_db`.
 """
 
-import json
 import os
 import threading
 import time
@@ -22,10 +21,9 @@ from django.test.testcases import LiveServerThread
 
 from tests.browser import tools
 from tests.browser.crawl import crawl
+from tests.browser.figures import FIGURES
 
 START_PATHS = ["/en/", "/es/"]
-FIGURES = {}  # name -> value, written to test-artifacts/browser-figures.json and printed at the end
-IN_WORKER = False  # a worker of a parallel run (pytest-xdist), rather than its controller
 
 
 class _OneRequestAtATime:
@@ -185,45 +183,3 @@ def open_page(chromium, site_url):
     yield opener
     for context in contexts:
         context.close()
-
-
-def add_figures(figures):
-    """Counts and seconds add up across workers; any other figure is taken as it is."""
-    for name, value in figures.items():
-        if isinstance(value, int | float) and name in FIGURES:
-            value = round(FIGURES[name] + value, 1)
-        FIGURES[name] = value
-
-
-def pytest_runtest_logreport(report):
-    # Reports reach the controller of a parallel run too: it counts the seconds, its workers don't.
-    if "browser" in report.keywords and not IN_WORKER:
-        add_figures({"browser tests seconds": round(report.duration, 1)})
-
-
-def pytest_configure(config):
-    global IN_WORKER
-    IN_WORKER = hasattr(config, "workerinput")
-
-
-def pytest_sessionfinish(session):
-    """A worker of a parallel run hands its figures to the controller (pytest-xdist's workeroutput)."""
-    if IN_WORKER:
-        session.config.workeroutput["browser_figures"] = dict(FIGURES)
-
-
-@pytest.hookimpl(optionalhook=True)
-def pytest_testnodedown(node, error):
-    add_figures(getattr(node, "workeroutput", {}).get("browser_figures", {}))
-
-
-def pytest_terminal_summary(terminalreporter):
-    if not FIGURES or IN_WORKER:
-        return
-    tools.ARTIFACTS.mkdir(exist_ok=True)
-    (tools.ARTIFACTS / "browser-figures.json").write_text(json.dumps(FIGURES, indent=2) + "\n")
-    terminalreporter.section("browser checks")
-    for name, value in FIGURES.items():
-        terminalreporter.write_line(f"{name}: {value}")
-    if tools.SCREENSHOTS.is_dir():
-        terminalreporter.write_line(f"screenshots: {tools.SCREENSHOTS.relative_to(tools.ROOT)}/")

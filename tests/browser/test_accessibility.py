@@ -3,7 +3,7 @@
 import pytest
 
 from tests.browser import tools
-from tests.browser.conftest import FIGURES
+from tests.browser.figures import FIGURES
 from tests.browser.pages import page_type_urls, state_urls
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]

@@ -5,7 +5,7 @@ type in both languages."""
 import pytest
 
 from tests.browser import tools
-from tests.browser.conftest import FIGURES
+from tests.browser.figures import FIGURES
 from tests.browser.pages import page_type_urls
 from tests.browser.test_accessibility import axe_violations, with_axe
 

@@ -6,8 +6,8 @@ import subprocess
 import pytest
 
 from tests.browser import tools
-from tests.browser.conftest import FIGURES
 from tests.browser.crawl import fetch
+from tests.browser.figures import FIGURES
 from tests.browser.pages import state_urls
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]

@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from tests.browser import tools
-from tests.browser.conftest import FIGURES
+from tests.browser.figures import FIGURES
 from tests.browser.pages import page_type_urls
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]

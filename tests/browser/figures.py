@@ -16,10 +16,14 @@ FIGURES = {}  # name -> value
 IN_WORKER = False  # a worker of a parallel run, rather than its controller (or a run on its own)
 
 
+# Counted test by test, so they add up across workers; the others (the crawl's size, the scores)
+# are the same whichever worker measured them.
+ADDED_UP = {"axe page checks", "axe violations", "browser tests seconds"}
+
+
 def add_figures(figures):
-    """Counts and seconds add up across workers; any other figure is taken as it is."""
     for name, value in figures.items():
-        if isinstance(value, int | float) and name in FIGURES:
+        if name in ADDED_UP and name in FIGURES:
             value = round(FIGURES[name] + value, 1)
         FIGURES[name] = value
 

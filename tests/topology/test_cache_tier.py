@@ -13,7 +13,7 @@ from PIL import Image
 
 from tests.legacy_browsers.user_agents import USER_AGENTS
 
-from .site import get
+from .visit import get
 
 GROUP = "/en/technical-groups/cooperation/"
 GROUP_ES = "/es/grupos-tecnicos/cooperacion/"

@@ -5,7 +5,7 @@ import re
 
 import requests
 
-from .site import BROWSER
+from .visit import BROWSER
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 

@@ -4,7 +4,8 @@ import secrets
 import threading
 import time
 
-from .site import eventually, get
+from .site import eventually
+from .visit import get
 
 GROUP = "/en/technical-groups/cooperation/"
 GROUP_ES = "/es/grupos-tecnicos/cooperacion/"

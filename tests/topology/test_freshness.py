@@ -4,7 +4,8 @@ import secrets
 import threading
 import time
 
-from .site import eventually, get, page_id
+from .site import eventually, page_id
+from .visit import get
 
 PROJECT = {
     "en": "/en/cooperation-projects/sports-diplomacy/",

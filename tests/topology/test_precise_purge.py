@@ -7,7 +7,8 @@ from urllib.parse import urlsplit
 
 from caching import dependencies
 
-from .site import compare, crawl_urls, fetch_all, get, page_id
+from .site import page_id
+from .visit import compare, crawl_urls, fetch_all, get
 
 GROUP = "/en/technical-groups/tourism/"
 # Shown on every page of the site (its menus): a change to it may empty the cache.

@@ -14,7 +14,7 @@ import pytest
 
 from deploy.cluster import HOST, Cluster
 
-from .site import get
+from .visit import get
 
 
 class AppServerDouble(BaseHTTPRequestHandler):

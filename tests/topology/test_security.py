@@ -4,7 +4,7 @@ import secrets
 
 import requests
 
-from .site import BROWSER
+from .visit import BROWSER
 
 
 def test_spoofed_forwarded_for_headers_do_not_escape_the_lockout(cluster):

@@ -24,6 +24,9 @@ class ModuleScheduling(LoadScopeScheduling):
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
     if config.getvalue("dist") == "loadscope":
+        # Keep the order of pytest_collection_modifyitems below, not xdist's largest-modules-first:
+        # the longest tests must start first, and those that commit must come last.
+        config.option.loadscopereorder = False
         return ModuleScheduling(config, log)
     return None
 

@@ -4,7 +4,8 @@ Each committed change (caching.changes) names the objects it touched: a page's r
 publishing, unpublishing, moves and deletion; a document's and an observer state's follow their
 own changes; a snippet's change rebuilds the pages that show it. The feed calls this before it
 purges the caches, so a page rebuilt after the purge reads the new rows. A snippet's deletion
-takes the rows that say where it was shown, so those pages are noted before it goes.
+takes the rows that say where it was shown, so those pages are noted before it goes; a deleted
+object's own rows are noted then too, while it still has its primary key.
 """
 
 from django.db.models.signals import pre_delete
@@ -30,6 +31,8 @@ def changed(sender, change, **kwargs):
 
 
 def _changed(instance, what):
+    if instance.pk is None:
+        return  # deleted: its rows were scheduled before it went (`deleting`), while it had its pk
     Document = get_document_model()
     if isinstance(instance, Page):
         if what == MOVED:  # every page under it has a new tree path
@@ -47,6 +50,11 @@ def _changed(instance, what):
 
 
 def deleting(sender, instance, **kwargs):
-    own_rows = isinstance(instance, Page | ObserverState | get_document_model())
-    if not own_rows and isinstance(instance, tuple(get_snippet_models())):
+    if isinstance(instance, Page):
+        schedule(PAGE, [instance.pk])
+    elif isinstance(instance, ObserverState):
+        schedule(OBSERVER, [instance.pk])
+    elif isinstance(instance, get_document_model()):
+        schedule(DOCUMENT, [instance.pk])
+    elif isinstance(instance, tuple(get_snippet_models())):
         schedule(PAGE, pages_showing(instance))

@@ -1,6 +1,7 @@
 """Everything a visitor reads on a page is found from that page, in each language, on both databases."""
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from cooperation.models import CooperationProjectPage, ProjectFigure, ProjectMilestone, ResponsibleEntity
@@ -140,3 +141,15 @@ def test_a_misspelt_query_gets_a_suggestion(client, language, typed, meant):
 
 def test_a_query_that_finds_something_gets_no_suggestion(client):
     assert 'class="search-suggestion"' not in get_ok(client, SEARCH["es"], data={"q": "cooperación"})
+
+
+def test_a_page_deleted_in_the_admin_is_no_longer_found_once_it_commits(admin_client, committed):
+    group = TechnicalGroupPage.objects.get(slug_en="tourism")
+    urls_before = {language: url_in(group, language) for language in LANGUAGES}
+    assert found(admin_client, "en", "tourism", group)
+    with committed():
+        response = admin_client.post(reverse("wagtailadmin_pages:delete", args=[group.pk]))
+    assert response.status_code == 302
+    for language, query in (("en", "tourism"), ("es", "turismo")):
+        _count, results = search(admin_client, language, query, kind="page")
+        assert urls_before[language] not in urls(results)

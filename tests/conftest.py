@@ -8,9 +8,8 @@ from xdist.scheduler import LoadScopeScheduling
 pytest_plugins = ["tests.browser.figures"]
 
 TESTS = Path(__file__).parent
-# The longest tests first, so that parallel workers would finish together: the cluster's tests (one
-# cluster), Lighthouse, and the tests that share the crawl of the served site. xdist still starts
-# with the modules that have the most tests (--loadscope-reorder): turning that off is the next step.
+# The longest tests start first, so that parallel workers finish together: the cluster's tests (one
+# cluster), Lighthouse, and the tests that share the crawl of the served site.
 LONGEST_FIRST = ("topology", "tests/browser/test_lighthouse.py", "crawl")
 
 
@@ -48,9 +47,9 @@ def rank(item):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Tests marked `commits` last: what they write (on PostgreSQL, through the served site) must
-    reach no other test. xdist sorts modules by their number of tests, stably, so this holds while
-    such a module has a single test (tests/browser/test_admin_journey.py)."""
+    """Workers take modules in this order (the scheduler turns off xdist's own reordering), so
+    nothing runs after the last one on its worker: what tests marked `commits` write (on
+    PostgreSQL, through the served site) reaches no other test."""
     items.sort(key=rank)  # stable: within a rank, pytest-django's order
 
 

@@ -1,8 +1,9 @@
 """Lighthouse (its mobile defaults: a mid-range phone on a throttled connection) on every page type
 in both languages: performance 98 or more, and 100 for accessibility, best practices and SEO.
 
-Lighthouse starts its own headless Chromium (the system's, through CHROME_PATH) against the live
-server; it reaches nothing but the loopback address.
+One Node.js process (browser/lighthouse-pages.mjs) audits every page in turn in one headless
+Chromium (the system's, through CHROME_PATH) against the live server; it reaches nothing but the
+loopback address.
 """
 
 import json
@@ -20,19 +21,23 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 MINIMUM = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 
 
-def lighthouse(url, output):
+def lighthouse(urls, reports):
+    """Lighthouse's report on each of `urls`: one Chromium and one Node.js process for all."""
     node, script = tools.require_lighthouse()
-    flags = " ".join(["--headless=new", *tools.CHROMIUM_ARGS])
-    command = [node, str(script), url, "--quiet", "--output=json", f"--output-path={output}"]
-    command += [f"--only-categories={','.join(MINIMUM)}", f"--chrome-flags={flags}"]
-    env = {**os.environ, "CHROME_PATH": tools.require_chromium()}
-    # A run that crashes (its Chromium lost on a busy machine) is tried once more; scores never are.
-    for _attempt in range(2):
-        run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=180, check=False)
-        if run.returncode == 0:
-            break
-    assert run.returncode == 0, f"Lighthouse failed on {url}: {run.stderr[-2000:]}"
-    report = json.loads(output.read_text())
+    command = [node, str(script), str(reports), ",".join(MINIMUM), *urls]
+    env = {
+        **os.environ,
+        "CHROME_PATH": tools.require_chromium(),
+        "CHROME_FLAGS": " ".join(["--headless=new", *tools.CHROMIUM_ARGS]),
+    }
+    run = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=180 * len(urls), check=False
+    )
+    assert run.returncode == 0, f"Lighthouse failed: {run.stderr[-2000:]}"
+    return [json.loads((reports / f"{index}.json").read_text()) for index in range(len(urls))]
+
+
+def scores_of(report):
     scores = {name: round(category["score"] * 100) for name, category in report["categories"].items()}
     failing = sorted(
         f"{key} ({audit.get('displayValue', audit['score'])})"
@@ -44,8 +49,9 @@ def lighthouse(url, output):
 
 def test_every_page_type_scores_well_on_lighthouse_mobile(site_url, tmp_path):
     problems, lowest = [], dict.fromkeys(MINIMUM, 100)
-    for name, language, path in page_type_urls():
-        scores, failing = lighthouse(site_url + path, tmp_path / f"{name}-{language}.json")
+    paths = [path for _name, _language, path in page_type_urls()]
+    for path, report in zip(paths, lighthouse([site_url + path for path in paths], tmp_path), strict=True):
+        scores, failing = scores_of(report)
         for category, minimum in MINIMUM.items():
             lowest[category] = min(lowest[category], scores[category])
             if scores[category] < minimum:

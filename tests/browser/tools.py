@@ -79,6 +79,7 @@ def require_vnu():
 
 
 LIGHTHOUSE_JS = NODE_MODULES / "lighthouse" / "cli" / "index.js"
+LIGHTHOUSE_PAGES = ROOT / "browser" / "lighthouse-pages.mjs"
 
 
 def require_lighthouse():
@@ -87,4 +88,4 @@ def require_lighthouse():
         unavailable("Node.js (Debian package `npm` brings it)")
     if not LIGHTHOUSE_JS.is_file():
         unavailable(f"Lighthouse ({LIGHTHOUSE_JS.relative_to(ROOT)}, from browser/package.json)")
-    return node, LIGHTHOUSE_JS
+    return node, LIGHTHOUSE_PAGES

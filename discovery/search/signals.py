@@ -8,6 +8,7 @@ takes the rows that say where it was shown, so those pages are noted before it g
 object's own rows are noted then too, while it still has its primary key.
 """
 
+from django.db import transaction
 from django.db.models.signals import pre_delete
 from wagtail.documents import get_document_model
 from wagtail.models import Page
@@ -26,8 +27,10 @@ def connect():
 
 
 def changed(sender, change, **kwargs):
-    for instance, what in change.objects:
-        _changed(instance, what)
+    # One rebuild for the whole change (a content load names hundreds of objects), not one each.
+    with transaction.atomic():
+        for instance, what in change.objects:
+            _changed(instance, what)
 
 
 def _changed(instance, what):

@@ -8,7 +8,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+from wagtail.signals import page_unpublished, post_page_move, unpublished
 
 from . import changes, dependencies
 
@@ -43,7 +43,7 @@ def deleted(sender, instance, **kwargs):
         changes.note(instance, changes.DELETED)
 
 
-def published_or_not(sender, instance, **kwargs):
+def withdrawn(sender, instance, **kwargs):
     changes.note(instance)
 
 
@@ -67,6 +67,9 @@ def restricted(restriction):
 def connect():
     post_save.connect(saved, dispatch_uid="content_changed_on_save")
     post_delete.connect(deleted, dispatch_uid="content_changed_on_delete")
-    for signal in (page_published, page_unpublished, published, unpublished):
-        signal.connect(published_or_not, dispatch_uid=f"content_changed_on_{id(signal)}")
+    # Publishing saves the object live, within its transaction (`saved` notes it once, at the
+    # commit); Wagtail's published signals come after that commit and would send it again. An
+    # unpublished object is saved as not live, which `saved` takes for a draft: these say it.
+    page_unpublished.connect(withdrawn, dispatch_uid="content_changed_on_page_unpublished")
+    unpublished.connect(withdrawn, dispatch_uid="content_changed_on_unpublished")
     post_page_move.connect(moved, dispatch_uid="content_changed_on_move")

@@ -78,6 +78,11 @@ class QueueItem:
         return sum(change.diff.changed for change in self.changes)
 
     @property
+    def in_review(self):
+        """A page whose correction (or another change) waits for the moderators."""
+        return isinstance(self.obj, Page) and self.obj.workflow_in_progress
+
+    @property
     def own_changes(self):
         return [change for change in self.changes if change.holder == self.obj]
 

@@ -40,7 +40,7 @@ def changed_group(editor, committed):
 def test_queue_lists_what_waits_with_words_and_author(translator_client, changed_group):
     rows = queue_rows(translator_client)
     item, kind, section, fields, words, waited, author = rows["Tourism Group"]
-    assert (kind, section) == ("Technical group", "Technical Groups")
+    assert (item, kind, section) == ("Tourism Group", "Technical group", "Technical Groups")
     assert fields == "Summary Introduction" or fields == "Introduction Summary"
     assert words == "7"  # 3 words in the summary, 4 in the introduction
     assert waited.startswith("0")  # minutes
@@ -106,7 +106,7 @@ def test_translator_saves_spanish_in_place_through_review(
     assert latest.as_object().summary_en == SUMMARY_AFTER  # the English stays as it was
     assert page.workflow_in_progress  # as the page editor's "submit for moderation"
     assert page.summary_es == "El grupo promueve el turismo."  # nothing live before review
-    assert "Tourism Group" in queue_rows(translator_client)
+    assert queue_rows(translator_client)["Tourism Group"][0] == "Tourism Group in review"
 
     with committed():
         task_state = page.current_workflow_task_state

@@ -7,4 +7,6 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial work")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals
+
+        signals.connect()

@@ -26,3 +26,10 @@ def is_translator_only(user):
 
 def translator_may_edit(field_name):
     return field_name.endswith(f"_{TRANSLATED_LANGUAGE}") and field_name not in STRUCTURAL_FIELDS
+
+
+def works_on_translations(user):
+    """Translators and moderators (and superusers) use the translators' workbench."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.groups.filter(name__in=[TRANSLATORS, MODERATORS]).exists()

@@ -4,6 +4,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
@@ -31,15 +32,22 @@ def translated_fields(model):
     return [name for name in options.get_field_names() if name not in ("slug", "url_path")]
 
 
-def record_translations(instance):
+def english_as_stored(instance, name):
+    """The field's English text as the database stores it (a stream field's JSON, say)."""
+    return type(instance)._meta.get_field(f"{name}_en").value_to_string(instance)
+
+
+def record_translations(instance, author=None, when=None):
     """Remember each field's English and Spanish text, noting when the Spanish was written.
 
-    A first sight counts as in step; afterwards a change of the Spanish marks a new translation,
-    and a change of the English alone leaves the translation outdated.
+    A first sight counts as in step; afterwards a change of the Spanish marks a new translation
+    (its English is kept, to show later what changed since), and a change of the English alone
+    leaves the translation outdated: since when it waits, and who changed the English last.
     """
     names = translated_fields(type(instance))
     if not names or instance.pk is None:
         return
+    when = when or timezone.now()
     content_type = ContentType.objects.get_for_model(instance)
     existing = {
         state.field: state
@@ -49,16 +57,30 @@ def record_translations(instance):
         english, spanish = digest(getattr(instance, f"{name}_en")), digest(getattr(instance, f"{name}_es"))
         state = existing.get(name)
         if state is None:
-            FieldTranslation.objects.create(
-                content_type=content_type,
-                object_id=str(instance.pk),
-                field=name,
-                english_digest=english,
-                spanish_digest=spanish,
-            )
+            state = FieldTranslation(content_type=content_type, object_id=str(instance.pk), field=name)
+            state.spanish_digest = spanish
+            mark_in_step(state, instance, english)
         elif state.spanish_digest != spanish:
-            state.english_digest, state.spanish_digest = english, spanish
-            state.save(update_fields=["english_digest", "spanish_digest", "updated_at"])
+            state.spanish_digest = spanish
+            mark_in_step(state, instance, english)
+        elif english == state.english_digest:
+            if state.waiting_since is None and state.latest_english_digest == english:
+                continue
+            mark_in_step(state, instance, english)  # the English went back to what was translated
+        elif english != state.latest_english_digest:
+            state.latest_english_digest = english
+            state.english_changed_at, state.english_changed_by = when, author
+            state.waiting_since = state.waiting_since or when
+        else:
+            continue
+        state.save()
+
+
+def mark_in_step(state, instance, english):
+    """The Spanish now matches this English: keep it, and nothing waits."""
+    state.english_digest = state.latest_english_digest = english
+    state.english_text = english_as_stored(instance, state.field)
+    state.waiting_since = None
 
 
 @dataclass
@@ -87,25 +109,29 @@ class FieldStates:
         own = self.by_object.get(str(obj.pk), {})
         found = []
         for name in names:
-            english = getattr(obj, f"{name}_en")
-            if not english:
-                continue
-            if not getattr(obj, f"{name}_es"):
-                state = MISSING
-            elif name in own and own[name].english_digest != digest(english):
-                state = OUTDATED
-            else:
-                continue
-            if wanted_state in (None, "", state):
+            state = state_of(obj, name, own.get(name))
+            if state and wanted_state in (None, "", state):
                 found.append((name, state))
         return found
 
 
-def _label(model, name):
+def state_of(obj, name, record):
+    """MISSING, OUTDATED or None (nothing to do) for field `name` of `obj`, given its record."""
+    english = getattr(obj, f"{name}_en")
+    if not english:
+        return None
+    if not getattr(obj, f"{name}_es"):
+        return MISSING
+    if record is not None and record.english_digest != digest(english):
+        return OUTDATED
+    return None
+
+
+def label_of(model, name):
     return capfirst(str(model._meta.get_field(name).verbose_name))
 
 
-def _inline_relations(model):
+def inline_relations(model):
     """Child relations of a page type whose rows have translatable fields."""
     return [
         relation
@@ -140,7 +166,7 @@ def build_report(home=None, section=None, state=None):
             for obj in model.objects.all():
                 found = states.problems(obj, names, state)
                 if found:
-                    fields = [(_label(model, name), problem) for name, problem in found]
+                    fields = [(label_of(model, name), problem) for name, problem in found]
                     rows.append(ReportRow(obj, str(model._meta.verbose_name), str(_("Snippets")), fields))
     return rows
 
@@ -152,19 +178,19 @@ def _page_models():
 def _page_rows(model, pages, state, section_paths, section_titles):
     names = translated_fields(model)
     states = FieldStates(model)
-    relations = _inline_relations(model)
+    relations = inline_relations(model)
     child_states = {relation.name: FieldStates(relation.related_model) for relation in relations}
     pages = pages.prefetch_related(*[relation.get_accessor_name() for relation in relations])
     rows = []
     for page in pages:
-        fields = [(_label(model, name), problem) for name, problem in states.problems(page, names, state)]
+        fields = [(label_of(model, name), problem) for name, problem in states.problems(page, names, state)]
         for relation in relations:
             child_model = relation.related_model
             child_names = translated_fields(child_model)
             heading = capfirst(str(child_model._meta.verbose_name))
             for number, child in enumerate(getattr(page, relation.get_accessor_name()).all(), start=1):
                 for name, problem in child_states[relation.name].problems(child, child_names, state):
-                    fields.append((f"{heading} {number}: {_label(child_model, name)}", problem))
+                    fields.append((f"{heading} {number}: {label_of(child_model, name)}", problem))
         if fields:
             section = next((pk for pk, path in section_paths.items() if page.path.startswith(path)), None)
             kind = str(model._meta.verbose_name)

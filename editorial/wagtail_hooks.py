@@ -9,14 +9,42 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Site
 
-from .roles import is_translator_only
+from . import workbench_views
+from .queue import build_queue
+from .roles import is_translator_only, works_on_translations
 from .translation_status import MISSING, OUTDATED, build_report
 from .views import PERMISSION, copy_translation_content, translation_status
+
+ITEM = "translations/<str:app_label>/<str:model_name>/<int:pk>/"
 
 
 @hooks.register("register_admin_urls")
 def register_report_url():
-    return [path("reports/translation-status/", translation_status, name="translation_status")]
+    return [
+        path("reports/translation-status/", translation_status, name="translation_status"),
+        path("translations/", workbench_views.queue, name="translation_queue"),
+        path(ITEM, workbench_views.changes, name="translation_changes"),
+        path(f"{ITEM}save/", workbench_views.save_spanish, name="translation_save"),
+        path(f"{ITEM}still-correct/", workbench_views.confirm_spanish, name="translation_confirm"),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_confirmation_log_action(actions):
+    actions.register_action(
+        workbench_views.CONFIRMED, _("Spanish still correct"), _("Spanish confirmed as still correct")
+    )
+
+
+class WorkbenchMenuItem(MenuItem):
+    def is_shown(self, request):
+        return works_on_translations(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_queue_menu_item():
+    url = reverse("translation_queue")
+    return WorkbenchMenuItem(_("Translation queue"), url, icon_name="globe", order=240)
 
 
 @hooks.register("register_admin_urls", order=-10)
@@ -56,17 +84,22 @@ class TranslatorMenuItem(MenuItem):
         return is_translator_only(request.user) and request.user.has_perm(PERMISSION)
 
 
-class TranslationStatusPanel(Component):
+class DashboardPanel(Component):
+    def __init__(self, request):
+        self.request = request
+
+    def home(self):
+        site = Site.find_for_request(self.request)
+        return site.root_page if site else None
+
+
+class TranslationStatusPanel(DashboardPanel):
     name = "translation_status"
     order = 150
     template_name = "editorial/dashboard_panel.html"
 
-    def __init__(self, request):
-        self.request = request
-
     def get_context_data(self, parent_context):
-        site = Site.find_for_request(self.request)
-        rows = build_report(home=site.root_page if site else None)
+        rows = build_report(home=self.home())
         fields = [state for row in rows for _label, state in row.fields]
         return {
             "missing": fields.count(MISSING),
@@ -76,8 +109,25 @@ class TranslationStatusPanel(Component):
         }
 
 
+class TranslationQueuePanel(DashboardPanel):
+    name = "translation_queue"
+    order = 140
+    template_name = "editorial/queue_panel.html"
+
+    def get_context_data(self, parent_context):
+        items = build_queue(self.home())
+        return {
+            "items": len(items),
+            "fields": sum(len(item.changes) for item in items),
+            "oldest": items[0].waiting_since if items else None,
+            "queue_url": reverse("translation_queue"),
+        }
+
+
 @hooks.register("construct_homepage_panels")
 def add_translation_panel(request, panels):
+    if works_on_translations(request.user):
+        panels.append(TranslationQueuePanel(request))
     if request.user.has_perm(PERMISSION):
         panels.append(TranslationStatusPanel(request))
 

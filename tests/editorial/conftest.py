@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
+from observers.models import ObserverState
 
 
 def member_of(group_name, username):
@@ -46,3 +47,14 @@ def moderator_client(moderator):
 @pytest.fixture
 def translator_client(translator):
     return signed_in(translator)
+
+
+@pytest.fixture
+def changed_observer(editor, committed):
+    """An observer state whose English name an editor changed after its Spanish was written."""
+    observer = ObserverState.objects.get(iso_code="LV")
+    observer.name_en = "Republic of Latvia"
+    with committed():
+        observer.save()
+        observer.save_revision(user=editor)
+    return observer

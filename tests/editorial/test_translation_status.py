@@ -14,9 +14,10 @@ REPORT = "/admin/reports/translation-status/"
 
 
 @pytest.fixture
-def gaps():
+def gaps(committed):
     """A new group page with two fields and a key fact left untranslated, a page whose English
-    changed after its Spanish was written, and a snippet without a Spanish name."""
+    changed after its Spanish was written, and a snippet without a Spanish name (each committed:
+    the status follows the change feed, which speaks after the commit)."""
     index = TechnicalGroupIndexPage.objects.get()
     page = TechnicalGroupPage(
         title_en="Digital Agenda",
@@ -32,16 +33,19 @@ def gaps():
     )
     page.title, page.slug = page.title_en, page.slug_en
     page.facts = [GroupFact(label_en="Established", label_es="Creación", value_en="2016", value_es="")]
-    index.add_child(instance=page)
-    page.save_revision().publish()
+    with committed():
+        index.add_child(instance=page)
+        page.save_revision().publish()
 
     changed = TechnicalGroupPage.objects.get(slug_en="tourism")
     changed.summary_en = "A rewritten English summary."
-    changed.save_revision().publish()
+    with committed():
+        changed.save_revision().publish()
 
     observer = ObserverState.objects.get(iso_code="LV")
     observer.name_es = ""
-    observer.save()
+    with committed():
+        observer.save()
     return page, changed, observer
 
 
@@ -67,12 +71,14 @@ def test_report_lists_exactly_the_fields_to_translate(translator_client, gaps):
     assert html.split("<tbody>")[1].split("</tbody>")[0].count("<tr>") == 3
 
 
-def test_translating_clears_the_report(translator_client, gaps):
+def test_translating_clears_the_report(translator_client, gaps, committed):
     _page, changed, observer = gaps
     changed.summary_es = "Un resumen al día."
-    changed.save_revision().publish()
+    with committed():
+        changed.save_revision().publish()
     observer.name_es = "Letonia"
-    observer.save()
+    with committed():
+        observer.save()
     html = translator_client.get(REPORT).content.decode()
     assert "Tourism Group" not in html and "Latvia" not in html
     assert "3 fields to translate" in html

@@ -135,7 +135,9 @@ def _send():
     change = ContentChange(tuple(objects.values()), frozenset(pending["keys"]), pending["everything"])
     # Consumers that rebuild what pages read (the search index) first, then the caches, so that
     # a page built after a purge reads the rebuilt data.
-    content_changed.send_robust(sender=ContentChange, change=change)
+    for receiver, result in content_changed.send_robust(sender=ContentChange, change=change):
+        if isinstance(result, Exception):  # the others and the purge still run; the log says why
+            logger.error("%s failed on a content change", receiver.__qualname__, exc_info=result)
     from . import purge
 
     purge.apply(change)

@@ -52,7 +52,7 @@ INSTALLED_APPS = [
     # The project's apps, from the foundation up (the layers of the import contract, pyproject.toml).
     *("caching", "security", "legacy_browsers", "backups", "editorial", "documents", "base"),
     *("workgroups", "cooperation", "observers", "contact", "news", "events", "countries"),
-    *("discovery", "opendata", "content_loader"),
+    *("discovery", "opendata", "content_loader", "translation_exchange"),
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

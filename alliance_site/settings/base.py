@@ -1,6 +1,8 @@
 """Settings shared by every environment; values that differ come from the environment."""
 
+import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -52,7 +54,7 @@ INSTALLED_APPS = [
     # The project's apps, from the foundation up (the layers of the import contract, pyproject.toml).
     *("caching", "security", "legacy_browsers", "backups", "editorial", "documents", "base"),
     *("workgroups", "cooperation", "observers", "contact", "news", "events", "countries"),
-    *("discovery", "opendata", "content_loader", "translation_exchange"),
+    *("discovery", "opendata", "content_loader", "interface_strings", "translation_exchange"),
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -80,6 +82,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "caching.content_version.ContentVersionMiddleware",
+    # Before any language is activated: a reload resets gettext's state (interface_strings/catalog.py).
+    "interface_strings.catalog.InterfaceStringsMiddleware",
     "log_request_id.middleware.RequestIDMiddleware",  # every log line names its request
     # Before caching.shared, which decides from it (and only there) whether a page may be shared.
     "legacy_browsers.middleware.LegacyBrowserMiddleware",
@@ -190,7 +194,13 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: English is the default (and the fallback for empty Spanish fields).
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The interface strings translators published (interface_strings/catalog.py) come first, so they win.
+INTERFACE_STRINGS_DIR = os.environ.get("INTERFACE_STRINGS_DIR") or str(
+    Path(tempfile.gettempdir())
+    / "alliance-interface-strings"
+    / hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:12]
+)
+LOCALE_PATHS = [Path(INTERFACE_STRINGS_DIR), BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -1,9 +1,10 @@
 """The published Spanish of the interface strings, in every app server's gettext within seconds.
 
 Django reads its catalogs (.mo files) once per process and offers no public call to overlay or
-reload them. So the published strings are compiled (Babel) into a .mo of their own, in a
-directory listed first in LOCALE_PATHS (so it wins over `locale/`, and makemessages, which writes
-to the locale directory above the source files, never touches it). Publishing a string bumps a
+reload them. So the published strings are compiled (Babel) into a .mo of their own, in the
+directory listed first in LOCALE_PATHS (INTERFACE_STRINGS_DIR, default var/strings/): it wins over
+`locale/`, and makemessages, which writes to the locale directory above the source files, never
+touches it). Publishing a string bumps a
 version in the shared cache once the change commits (before the caches in front are purged); each
 process compares it with the version its catalog was built from at the start of each request and,
 when it differs, rewrites the .mo from the database and calls Django's own hook for a changed .mo
@@ -23,6 +24,7 @@ from babel.messages.mofile import write_mo
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
+from django.utils import translation
 from django.utils.translation.reloader import translation_file_changed
 
 from caching import changes, dependencies
@@ -37,11 +39,13 @@ WAIT_SECONDS = 10  # for the requests in flight before a reload; a stuck one is 
 
 
 def mo_path():
-    return Path(settings.INTERFACE_STRINGS_DIR) / LANGUAGE / "LC_MESSAGES" / "django.mo"
+    return Path(settings.LOCALE_PATHS[0]) / LANGUAGE / "LC_MESSAGES" / "django.mo"
 
 
-def write_catalog():
-    """Compile the published Spanish into the overlay .mo (atomically; one writer at a time)."""
+def rebuild():
+    """Compile the published Spanish into the overlay .mo and load it into this process: both
+    under a lock, so that processes sharing the folder (of one machine, or of parallel tests on
+    their own databases) each load what they wrote."""
     catalog = Catalog(locale=LANGUAGE, fuzzy=False)
     rows = InterfaceString.objects.filter(live=True).exclude(spanish="")
     for context, source, plural, spanish, spanish_plural in rows.values_list(
@@ -61,7 +65,10 @@ def write_catalog():
         with open(temporary, "wb") as stream:
             write_mo(stream, catalog)
         os.replace(temporary, path)
-    return path
+        translation_file_changed(sender=None, file_path=path)
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                translation.gettext("")  # loads the catalogs now, while the file is ours
 
 
 class _State:
@@ -85,11 +92,10 @@ def shared_version():
 
 def reload(version):
     try:
-        path = write_catalog()
+        rebuild()
     except DatabaseError:
         logger.warning("Could not read the interface strings; the catalog stays as it is")
         return
-    translation_file_changed(sender=None, file_path=path)
     _state.loaded = version
 
 

@@ -13,11 +13,9 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
 ALWAYS_ALLOWED = {"p", "br"}
 
 
-def allowed_tags(unit):
-    """The HTML elements the field stores: none for plain text, its editor features' for rich text."""
-    if not unit.is_rich_text:
-        return set()
-    names = unit.model_field.features or features.get_default_features()
+def allowed_tags(rich_text_field):
+    """The HTML elements a rich text field stores: its editor features'."""
+    names = rich_text_field.features or features.get_default_features()
     tags = set(ALWAYS_ALLOWED)
     for name in names:
         rule = features.get_converter_rule("contentstate", name) or {}
@@ -26,9 +24,12 @@ def allowed_tags(unit):
     return tags
 
 
+def tags_in(text):
+    return {element.name for element in BeautifulSoup(text, "html.parser").find_all(True)}
+
+
 def markup_problem(unit, target):
-    found = {element.name for element in BeautifulSoup(target, "html.parser").find_all(True)}
-    refused = sorted(found - allowed_tags(unit))
+    refused = sorted(tags_in(target) - unit.allowed_tags())
     if refused:
         tags = ", ".join(f"<{tag}>" for tag in refused)
         return _("markup this field does not allow: %(tags)s") % {"tags": tags}

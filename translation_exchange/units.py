@@ -1,14 +1,14 @@
-"""Every translatable text of the site as a unit: a stable id, the English now, the Spanish now.
+"""Every translatable text of the site as a unit: a stable id, the English now, the Spanish now
+(pages, their rows, snippets, documents, then the interface strings).
 
 Ids name the object and field and never change while the object exists:
 `page:12:title`, `page:12:facts:40:label` (a row of a page), `snippet:observers.observerstate:3:name`,
-`document:7:title`. A page's or draft-able snippet's units come from its latest revision, the text
-an editor or translator last wrote, published or not.
+`document:7:title`, `string:<key>` (interface_strings.models.string_key). A page's or draft-able
+snippet's (or string's) units come from its latest revision: the text last written, published or not.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import TextField
 from django.utils.html import strip_tags
 from modelcluster.models import get_all_child_relations
 from modeltranslation.translator import translator
@@ -18,6 +18,9 @@ from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.models import get_snippet_models
 
 from editorial.translation_status import FieldStates, translated_fields
+from interface_strings.models import InterfaceString
+
+from . import rules
 
 
 @dataclass
@@ -44,15 +47,40 @@ class Unit:
     def is_rich_text(self):
         return isinstance(self.model_field, RichTextField)
 
-    @property
-    def is_multiline(self):
-        return isinstance(self.model_field, TextField)
+    def allowed_tags(self):
+        return rules.allowed_tags(self.model_field) if self.is_rich_text else set()
 
     @property
     def label(self):
         owner = getattr(self.owner, "title_en", None) or getattr(self.owner, "name_en", None)
         owner = owner or str(self.owner)
         return f"{strip_tags(owner)}: {self.model_field.verbose_name}"
+
+
+class StringUnit(Unit):
+    """An interface string (`string:<key>`, `string:<key>:plural`): its markup is the English's."""
+
+    model_field = None
+    is_rich_text = False
+
+    def allowed_tags(self):
+        return rules.tags_in(self.source)
+
+    @property
+    def label(self):
+        context = f" ({self.row.context})" if self.row.context else ""
+        return f"{self.row._meta.verbose_name}{context}"
+
+
+def _string_units():
+    units = []
+    for string in InterfaceString.objects.order_by("source", "context"):
+        row = _latest(string) if string.latest_revision_id else string
+        units.append(StringUnit(f"string:{string.key}", row, row, "text", not row.spanish))
+        if row.source_plural:
+            plural_id = f"string:{string.key}:plural"
+            units.append(StringUnit(plural_id, row, row, "plural", not row.spanish_plural))
+    return units
 
 
 def _units_of(owner, prefix, states, names=None):
@@ -102,4 +130,5 @@ def collect():
         states = FieldStates(documents)
         for document in documents.objects.order_by("pk"):
             units += _units_of(document, f"document:{document.pk}", states)
+    units += _string_units()
     return [unit for unit in units if unit.source]

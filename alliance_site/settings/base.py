@@ -1,8 +1,6 @@
 """Settings shared by every environment; values that differ come from the environment."""
 
-import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -82,8 +80,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "caching.content_version.ContentVersionMiddleware",
-    # Before any language is activated: a reload resets gettext's state (interface_strings/catalog.py).
-    "interface_strings.catalog.InterfaceStringsMiddleware",
+    "interface_strings.catalog.InterfaceStringsMiddleware",  # before any language is activated
     "log_request_id.middleware.RequestIDMiddleware",  # every log line names its request
     # Before caching.shared, which decides from it (and only there) whether a page may be shared.
     "legacy_browsers.middleware.LegacyBrowserMiddleware",
@@ -194,13 +191,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: English is the default (and the fallback for empty Spanish fields).
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
-# The interface strings translators published (interface_strings/catalog.py) come first, so they win.
-INTERFACE_STRINGS_DIR = os.environ.get("INTERFACE_STRINGS_DIR") or str(
-    Path(tempfile.gettempdir())
-    / "alliance-interface-strings"
-    / hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:12]
-)
-LOCALE_PATHS = [Path(INTERFACE_STRINGS_DIR), BASE_DIR / "locale"]
+LOCALE_PATHS = [Path(os.environ.get("INTERFACE_STRINGS_DIR", BASE_DIR / "var/strings")), BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -5,6 +5,7 @@ from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from caching.changes import content_changed
+from caching.dependencies import hashed
 from interface_strings.models import InterfaceString
 from interface_strings.seeding import seed
 
@@ -69,8 +70,9 @@ def test_a_draft_changes_nothing_until_a_moderator_publishes(
     assert any("strings:es" in change.keys for change in sent)  # the caches in front purge it
     skip_link.refresh_from_db()
     assert skip_link.live and skip_link.spanish == NEW
-    spanish = client.get("/es/").content.decode()
-    assert NEW in spanish
+    spanish = client.get("/es/")
+    assert NEW in spanish.content.decode()
+    assert hashed("strings:es") in spanish["xkey"].split()  # what the publish purges in front
     assert SKIP_LINK in client.get("/en/").content.decode()
 
 

@@ -1,6 +1,9 @@
 """Translators change the interface's Spanish in the admin; it shows once a moderator publishes it."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
@@ -81,3 +84,16 @@ def test_a_later_seeding_keeps_the_translators_string(moderator_client, skip_lin
     seed()
     skip_link.refresh_from_db()
     assert skip_link.spanish == NEW
+
+
+def test_a_string_nobody_edited_follows_the_po(skip_link):
+    InterfaceString.objects.filter(pk=skip_link.pk).update(spanish="Texto anterior")
+    seed()
+    skip_link.refresh_from_db()
+    assert skip_link.spanish == "Saltar al contenido principal"
+
+
+def test_seeding_command_says_what_it_added(db):
+    out = StringIO()
+    call_command("seed_interface_strings", stdout=out)
+    assert out.getvalue().startswith("0 new interface strings from django.po")

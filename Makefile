@@ -150,6 +150,7 @@ lint: install browser-deps
 messages: install
 	$(MANAGE) makemessages --locale es --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'browser/*' --no-location
 	$(MANAGE) compile_translations
+	$(MANAGE) seed_interface_strings
 
 # Back up the database and the uploaded files into var/backups/ (or $BACKUP_ROOT); restore one into an
 # empty database: make restore BACKUP=var/backups/alliance-YYYYmmdd-HHMMSS

@@ -110,8 +110,9 @@ class SharedResponseMiddleware:
             return self.private(request, response, asked_shared=False)
         version = content_version.current()
         with dependencies.recording() as recorded:
-            recorded.add(f"{dependencies.STRINGS}:{get_language()}")
             response = self.get_response(request)
+            # The language the page was built in: the locale middleware, inside, activated it.
+            recorded.add(f"{dependencies.STRINGS}:{get_language()}")
         if not response_may_share(request, response):
             return self.private(request, response, asked_shared=True)
         if content_version.read() != version:

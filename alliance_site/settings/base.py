@@ -52,7 +52,7 @@ INSTALLED_APPS = [
     # The project's apps, from the foundation up (the layers of the import contract, pyproject.toml).
     *("caching", "security", "legacy_browsers", "backups", "editorial", "documents", "base"),
     *("workgroups", "cooperation", "observers", "contact", "news", "events", "countries"),
-    *("discovery", "opendata", "content_loader"),
+    *("discovery", "opendata", "content_loader", "interface_strings", "translation_exchange"),
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -80,6 +80,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "caching.content_version.ContentVersionMiddleware",
+    "interface_strings.catalog.InterfaceStringsMiddleware",  # before any language is activated
     "log_request_id.middleware.RequestIDMiddleware",  # every log line names its request
     # Before caching.shared, which decides from it (and only there) whether a page may be shared.
     "legacy_browsers.middleware.LegacyBrowserMiddleware",
@@ -190,7 +191,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: English is the default (and the fallback for empty Spanish fields).
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [Path(os.environ.get("INTERFACE_STRINGS_DIR", BASE_DIR / "var/strings")), BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -74,7 +74,8 @@ def sync_page(parent, spec, show_in_menus=False):
     """Return (page, "created" | "updated" | "unchanged"); changes are published as a revision.
 
     A page that people unpublished, or that has a draft waiting, is left as it is; a page they
-    moved stays where they put it. Each is reported as a conflict.
+    moved stays where they put it. Each is reported as a conflict; --overwrite KEY:live
+    republishes and --overwrite KEY:parent moves the page back under its section.
     """
     load = ownership.current()
     key = load.key_of(spec.source, spec.item)
@@ -89,18 +90,22 @@ def sync_page(parent, spec, show_in_menus=False):
         ownership.remember(key, page, ownership.fingerprints(page, wanted), item)
         load.seen[key] = set(wanted) | {"live"}
         return page, "created"
-    if page.get_parent().pk != parent.pk:
+    moved_back = page.get_parent().pk != parent.pk and load.may_overwrite(key, "parent")
+    if moved_back:
+        page.move(parent, pos="last-child")  # logged in the page's history as a move
+        page.refresh_from_db()
+    elif page.get_parent().pk != parent.pk:
         load.add_conflict(spec.source, key, "parent", page)
     latest = page.get_latest_revision_as_object()
     now = {name: spec.read(latest, name) for name in wanted}
     republish = not page.live and load.may_overwrite(key, "live")
     locked = page.has_unpublished_changes or not (page.live or republish)
     write, overwritten = ownership.settle(load, spec.source, key, page, item, now, wanted, spec.read, locked)
-    load.seen[key].add("live")
+    load.seen[key] |= {"live", "parent"}
     if not page.live and not republish:
         load.add_conflict(spec.source, key, "live", page)
     if not (write or republish):
-        return page, "unchanged"
+        return page, "updated" if moved_back else "unchanged"
     _apply(page, spec, write)
     revision = page.save_revision()
     if overwritten or republish:
@@ -136,15 +141,21 @@ def sync_object(model, lookup, values, source, *item):
 
 
 def remove_unless_changed(obj, source):
-    """Delete an object whose item left the files, unless a person has changed or made it."""
+    """Delete an object whose item left the files, unless a person has changed it (then only with
+    --overwrite KEY:deleted) or made it."""
     record = LoadedItem.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
     ).first()
     if record is None:
         return False  # made in the admin: not the files' to remove
+    load = ownership.current()
+    load.seen.setdefault(record.key, set()).add("deleted")
     values = {name: getattr(obj, name) for name in record.fields}
-    if any(fingerprint(type(obj), name, value) != record.fields[name] for name, value in values.items()):
-        ownership.current().add_conflict(source, record.key, "deleted", obj)
+    changed = any(
+        fingerprint(type(obj), name, value) != record.fields[name] for name, value in values.items()
+    )
+    if changed and not load.may_overwrite(record.key, "deleted"):
+        load.add_conflict(source, record.key, "deleted", obj)
         return False
     obj.delete()
     record.delete()

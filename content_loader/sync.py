@@ -22,6 +22,10 @@ class PageSpec:
     links: dict = field(default_factory=dict)  # many-to-many name -> [objects]
     item: str = ""  # what tells apart several pages made from one record
 
+    def __post_init__(self):
+        # A page the files link to may be gone: deleted by a person and kept deleted (sync_page).
+        self.links = {name: [obj for obj in objs if obj is not None] for name, objs in self.links.items()}
+
     @property
     def slug(self):
         return self.fields["slug_en"]
@@ -74,13 +78,21 @@ def sync_page(parent, spec, show_in_menus=False):
     """Return (page, "created" | "updated" | "unchanged"); changes are published as a revision.
 
     A page that people unpublished, or that has a draft waiting, is left as it is; a page they
-    moved stays where they put it. Each is reported as a conflict; --overwrite KEY:live
-    republishes and --overwrite KEY:parent moves the page back under its section.
+    moved stays where they put it; a page they deleted stays deleted (None is returned). Each is
+    reported as a conflict; --overwrite KEY:live republishes, KEY:parent moves the page back
+    under its section, KEY:deleted makes it again.
     """
     load = ownership.current()
     key = load.key_of(spec.source, spec.item)
+    if parent is None:
+        return None, "unchanged"  # its section was deleted by a person (reported there)
     item = ownership.record_of(key)
     page = find_page(parent, spec, item)
+    if page is None and item is not None and parent.depth > 1:  # made by a load, deleted by a person
+        load.seen.setdefault(key, set()).add("deleted")
+        if not load.may_overwrite(key, "deleted"):
+            load.add_deleted_conflict(spec.source, key, item)
+            return None, "unchanged"
     wanted = spec.wanted()
     if page is None:
         page = spec.model(show_in_menus=show_in_menus)
@@ -88,7 +100,7 @@ def sync_page(parent, spec, show_in_menus=False):
         parent.add_child(instance=page)
         page.save_revision().publish()
         ownership.remember(key, page, ownership.fingerprints(page, wanted), item)
-        load.seen[key] = set(wanted) | {"live"}
+        load.seen[key] = load.seen.get(key, set()) | set(wanted) | {"live", "parent"}
         return page, "created"
     moved_back = page.get_parent().pk != parent.pk and load.may_overwrite(key, "parent")
     if moved_back:

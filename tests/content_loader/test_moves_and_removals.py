@@ -1,5 +1,5 @@
-"""A page people moved, and an observer state people edited that the file no longer lists: both are
-conflicts the load reports and leaves alone, until --overwrite says otherwise."""
+"""A page people moved or deleted, and an observer state people edited that the file no longer
+lists: each is a conflict the load reports and leaves alone, until --overwrite says otherwise."""
 
 import pytest
 from django.urls import reverse
@@ -7,6 +7,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from base.models import ContentPage
 from editorial.roles import MODERATORS
+from events.models import EventPage
 from observers.models import ObserverState
 from tests.content_loader.test_content_loader import CONTENT, load
 from tests.content_loader.test_people_changes import load_with
@@ -74,3 +75,25 @@ def test_a_state_people_edited_stays_when_the_file_drops_it_until_overwrite(mode
     load_with("--overwrite", "observer_states/AR:deleted", content_dir=csv_without_argentina)
     assert not ObserverState.objects.filter(iso_code="AR").exists()
     assert "República Argentina" not in text_of(get_ok(client, "/es/estados-observadores/"))
+
+
+def test_a_page_people_deleted_stays_deleted_until_overwrite_makes_it_again(moderator):
+    _user, client = moderator
+    event = EventPage.objects.get(slug_en="vii-summit-cali")
+    urls = {"en": "/en/events/vii-summit-cali/", "es": "/es/eventos/vii-cumbre-cali/"}
+    delete = client.post(reverse("wagtailadmin_pages:delete", args=[event.pk]))
+    assert delete.status_code == 302
+    assert not EventPage.objects.filter(slug_en="vii-summit-cali").exists()
+
+    output = load()
+    assert "events/vii-summit-cali: field 'deleted': kept, changed by mover" in output
+    assert not EventPage.objects.filter(slug_en="vii-summit-cali").exists()
+    for url in urls.values():
+        assert client.get(url).status_code == 404
+
+    load_with("--overwrite", "events/vii-summit-cali:deleted")
+    again = EventPage.objects.get(slug_en="vii-summit-cali")
+    assert again.live
+    assert again.title_en in text_of(get_ok(client, urls["en"]))
+    assert again.title_es in text_of(get_ok(client, urls["es"]))
+    assert "field 'deleted'" not in load()

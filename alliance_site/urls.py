@@ -25,7 +25,7 @@ urlpatterns = [
     # Images from the default storage (disk or bucket), in development and production alike.
     path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", serve_image, name="media_image"),
 ]
-# A database outage is a 503 page, not a server error (see security/outage.py).
+# A database or file storage outage is a 503 page, not a server error (see security/outage.py).
 handler500 = "security.outage.server_error"
 
 # Every public page lives under /en/ or /es/; "/" is redirected by LocaleMiddleware. Pages are

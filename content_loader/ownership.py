@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.log_actions import registry as log_registry
+from wagtail.models import PageLogEntry
 
 from .errors import ContentError
 from .fingerprint import fingerprint
@@ -72,6 +73,12 @@ class Load:
         """A conflict over the object as a whole (moved, unpublished, deleted), not one field."""
         self.seen.setdefault(key, set()).add(name)
         self.conflicts.append(Conflict(str(source.path), key, name, *last_change(obj)))
+
+    def add_deleted_conflict(self, source, key, item):
+        """A page the loader made that a person has deleted since: who deleted it, from its log."""
+        entry = PageLogEntry.objects.filter(page_id=item.object_id, action="wagtail.delete").first()
+        who, when = (person(entry.user), entry.timestamp) if entry else ("a person", None)
+        self.conflicts.append(Conflict(str(source.path), key, "deleted", who, when))
 
     def check_overwrite_keys(self):
         """Every --overwrite KEY or KEY:FIELD must name an item (and field) of the files."""

@@ -22,6 +22,10 @@ class PageSpec:
     links: dict = field(default_factory=dict)  # many-to-many name -> [objects]
     item: str = ""  # what tells apart several pages made from one record
 
+    def __post_init__(self):
+        # A page the files link to may be gone: deleted by a person and kept deleted (sync_page).
+        self.links = {name: [obj for obj in objs if obj is not None] for name, objs in self.links.items()}
+
     @property
     def slug(self):
         return self.fields["slug_en"]
@@ -74,12 +78,21 @@ def sync_page(parent, spec, show_in_menus=False):
     """Return (page, "created" | "updated" | "unchanged"); changes are published as a revision.
 
     A page that people unpublished, or that has a draft waiting, is left as it is; a page they
-    moved stays where they put it. Each is reported as a conflict.
+    moved stays where they put it; a page they deleted stays deleted (None is returned). Each is
+    reported as a conflict; --overwrite KEY:live republishes, KEY:parent moves the page back
+    under its section, KEY:deleted makes it again.
     """
     load = ownership.current()
     key = load.key_of(spec.source, spec.item)
+    if parent is None:
+        return None, "unchanged"  # its section was deleted by a person (reported there)
     item = ownership.record_of(key)
     page = find_page(parent, spec, item)
+    if page is None and item is not None and parent.depth > 1:  # made by a load, deleted by a person
+        load.seen.setdefault(key, set()).add("deleted")
+        if not load.may_overwrite(key, "deleted"):
+            load.add_deleted_conflict(spec.source, key, item)
+            return None, "unchanged"
     wanted = spec.wanted()
     if page is None:
         page = spec.model(show_in_menus=show_in_menus)
@@ -87,20 +100,24 @@ def sync_page(parent, spec, show_in_menus=False):
         parent.add_child(instance=page)
         page.save_revision().publish()
         ownership.remember(key, page, ownership.fingerprints(page, wanted), item)
-        load.seen[key] = set(wanted) | {"live"}
+        load.seen[key] = load.seen.get(key, set()) | set(wanted) | {"live", "parent"}
         return page, "created"
-    if page.get_parent().pk != parent.pk:
+    moved_back = page.get_parent().pk != parent.pk and load.may_overwrite(key, "parent")
+    if moved_back:
+        page.move(parent, pos="last-child")  # logged in the page's history as a move
+        page.refresh_from_db()
+    elif page.get_parent().pk != parent.pk:
         load.add_conflict(spec.source, key, "parent", page)
     latest = page.get_latest_revision_as_object()
     now = {name: spec.read(latest, name) for name in wanted}
     republish = not page.live and load.may_overwrite(key, "live")
     locked = page.has_unpublished_changes or not (page.live or republish)
     write, overwritten = ownership.settle(load, spec.source, key, page, item, now, wanted, spec.read, locked)
-    load.seen[key].add("live")
+    load.seen[key] |= {"live", "parent"}
     if not page.live and not republish:
         load.add_conflict(spec.source, key, "live", page)
     if not (write or republish):
-        return page, "unchanged"
+        return page, "updated" if moved_back else "unchanged"
     _apply(page, spec, write)
     revision = page.save_revision()
     if overwritten or republish:
@@ -136,15 +153,21 @@ def sync_object(model, lookup, values, source, *item):
 
 
 def remove_unless_changed(obj, source):
-    """Delete an object whose item left the files, unless a person has changed or made it."""
+    """Delete an object whose item left the files, unless a person has changed it (then only with
+    --overwrite KEY:deleted) or made it."""
     record = LoadedItem.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
     ).first()
     if record is None:
         return False  # made in the admin: not the files' to remove
+    load = ownership.current()
+    load.seen.setdefault(record.key, set()).add("deleted")
     values = {name: getattr(obj, name) for name in record.fields}
-    if any(fingerprint(type(obj), name, value) != record.fields[name] for name, value in values.items()):
-        ownership.current().add_conflict(source, record.key, "deleted", obj)
+    changed = any(
+        fingerprint(type(obj), name, value) != record.fields[name] for name, value in values.items()
+    )
+    if changed and not load.may_overwrite(record.key, "deleted"):
+        load.add_conflict(source, record.key, "deleted", obj)
         return False
     obj.delete()
     record.delete()

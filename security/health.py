@@ -15,6 +15,8 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
+from . import storage_outage
+
 CACHE_KEY = "health-check"
 STORAGE_PROBE = "health-check"  # need not exist: answering at all is what counts
 
@@ -41,8 +43,10 @@ def cache_ok():
 def storage_ok():
     try:
         default_storage.exists(STORAGE_PROBE)
-    except Exception:
+    except Exception as error:
+        storage_outage.state.failed(error)
         return False
+    storage_outage.state.succeeded()
     return True
 
 

@@ -1,9 +1,10 @@
-"""A database outage answers 503 "try again shortly", not a server error with a traceback.
+"""A database or file storage outage answers 503 "try again shortly", not a server error.
 
-DatabaseOutageMiddleware catches the error where a view (or its template) raises it;
-`server_error`, the project's handler500, catches it where middleware raised it. Either way the
-page is templates/503.html, which needs no database, with Retry-After. Django opens a new
-connection on the next request, so the site recovers by itself once the database is back.
+OutageMiddleware catches the error where a view (or its template) raises it; `server_error`, the
+project's handler500, catches it where middleware raised it. Either way the page is
+templates/503.html, which needs no database, with Retry-After. Django opens a new connection on
+the next request, so the site recovers by itself once the database is back. What a storage outage
+answers an editor's upload, and its log lines, are in storage_outage.py.
 """
 
 import logging
@@ -14,6 +15,8 @@ from django.http import HttpResponse
 from django.template import loader
 from django.views import defaults
 
+from . import health, storage_outage
+
 logger = logging.getLogger(__name__)
 
 OUTAGE_ERRORS = (OperationalError, InterfaceError)
@@ -22,27 +25,38 @@ RETRY_AFTER_SECONDS = 5
 
 def database_unavailable(exception=None):
     logger.warning("Database unavailable: %s", exception)
+    return unavailable_page()
+
+
+def unavailable_page():
     response = HttpResponse(loader.get_template("503.html").render(), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
 
 
-class DatabaseOutageMiddleware:
+def outage_response(request, exception):
+    """The answer to an outage of the database or the file storage, or None for other errors."""
+    if isinstance(exception, OUTAGE_ERRORS):
+        return database_unavailable(exception)
+    if storage_outage.is_storage_outage(exception):
+        return storage_outage.storage_unavailable(request, exception, unavailable_page)
+    return None
+
+
+class OutageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if storage_outage.state.probe_due():
+            health.storage_ok()  # says when the storage is back, even with no health checker
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, OUTAGE_ERRORS):
-            return database_unavailable(exception)
-        return None
+        return outage_response(request, exception)
 
 
 def server_error(request, template_name=defaults.ERROR_500_TEMPLATE_NAME):
-    exception = sys.exc_info()[1]
-    if isinstance(exception, OUTAGE_ERRORS):
-        return database_unavailable(exception)
-    return defaults.server_error(request, template_name)
+    response = outage_response(request, sys.exc_info()[1])
+    return response or defaults.server_error(request, template_name)

@@ -90,7 +90,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "security.headers.SecurityHeadersMiddleware",
     "security.request_guard.RequestGuardMiddleware",
-    "security.outage.DatabaseOutageMiddleware",
+    "security.outage.OutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -10,6 +10,12 @@ from email.utils import getaddresses
 LOG_FORMATS = ("text", "json")
 
 
+def not_an_outage_answer(record):
+    """Django logs every 5xx answer as an error (and so mails it); a 503 is an outage page, which
+    security/ logs once per outage instead."""
+    return getattr(record, "status_code", None) != 503
+
+
 def logging_config(log_format="text", level="INFO"):
     """A LOGGING dict: one stdout handler for everything, ADMINS mailed on errors when not DEBUG."""
     if log_format not in LOG_FORMATS:
@@ -20,6 +26,7 @@ def logging_config(log_format="text", level="INFO"):
         "filters": {
             "request_id": {"()": "log_request_id.filters.RequestIDFilter"},
             "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+            "outage_answers": {"()": "django.utils.log.CallbackFilter", "callback": not_an_outage_answer},
         },
         "formatters": {
             "text": {"format": "%(asctime)s %(levelname)s %(name)s request_id=%(request_id)s %(message)s"},
@@ -46,6 +53,7 @@ def logging_config(log_format="text", level="INFO"):
         "loggers": {
             # Replaces Django's own "django" handlers (console only with DEBUG, mail_admins).
             "django": {"handlers": ["stdout", "mail_admins"], "level": level, "propagate": False},
+            "django.request": {"filters": ["outage_answers"]},
         },
     }
 

@@ -94,33 +94,37 @@ def downloaded(response):
     return b"".join(response.streaming_content)
 
 
+def document_form(name, content, title="Shared media test"):
+    """What the admin's document add form posts."""
+    return {
+        "title": title,
+        "title_en": title,
+        "title_es": "Prueba de medios compartidos",
+        "kind": LegalDocument.Kind.AGREEMENT,
+        "language": "en",
+        "collection": Collection.get_first_root_node().pk,
+        "file": SimpleUploadedFile(name, content, content_type="application/pdf"),
+    }
+
+
+def image_form(name, content):
+    """What the admin's image add form posts."""
+    return {
+        "title": name,
+        "collection": Collection.get_first_root_node().pk,
+        "file": SimpleUploadedFile(name, content, content_type="image/png"),
+    }
+
+
 def upload_document_in_the_admin(client, name, content):
-    response = client.post(
-        reverse("wagtaildocs:add"),
-        {
-            "title": "Shared media test",
-            "title_en": "Shared media test",
-            "title_es": "Prueba de medios compartidos",
-            "kind": LegalDocument.Kind.AGREEMENT,
-            "language": "en",
-            "collection": Collection.get_first_root_node().pk,
-            "file": SimpleUploadedFile(name, content, content_type="application/pdf"),
-        },
-    )
+    response = client.post(reverse("wagtaildocs:add"), document_form(name, content))
     assert response.status_code == 302, response.context["form"].errors
     return LegalDocument.objects.get(title_en="Shared media test")
 
 
 def upload_image_in_the_admin(client, name, content):
     Image = get_image_model()
-    response = client.post(
-        reverse("wagtailimages:add"),
-        {
-            "title": name,
-            "collection": Collection.get_first_root_node().pk,
-            "file": SimpleUploadedFile(name, content, content_type="image/png"),
-        },
-    )
+    response = client.post(reverse("wagtailimages:add"), image_form(name, content))
     assert response.status_code == 302, response.context["form"].errors
     return Image.objects.get(title=name)
 

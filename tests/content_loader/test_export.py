@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 from base.models import MemberCountry
 from content_loader.models import LoadedItem
 from cooperation.models import ResponsibleEntity
+from countries.models import MemberCountryPage
 from documents.models import LegalDocument
 from editorial.roles import MODERATORS
 from observers.content_spec import read_observer_rows
@@ -81,9 +82,15 @@ def test_an_edited_site_exported_and_loaded_into_an_empty_database_renders_the_s
     moderator = signed_in(member_of(MODERATORS, "moderator"))
     group = TechnicalGroupPage.objects.get(slug_en="tourism")
     publish(moderator, group, summary_en="Edited in the admin.", summary_es="Editado en el administrador.")
+    peru = MemberCountryPage.objects.get(country__code="PE")
+    publish(moderator, peru, intro_en="Peru's own introduction.", intro_es="La introducción propia del Perú.")
     before = rendered(client)
     assert "Edited in the admin." in before["/en/technical-groups/tourism/"]
+    peru_es = "/es" + peru.url_path_es.removeprefix("/home").removeprefix("/inicio")
+    assert "La introducción propia del Perú." in before[peru_es]
     export(tmp_path / "out")
+    countries = yaml.safe_load((tmp_path / "out" / "countries.yaml").read_text(encoding="utf-8"))
+    assert list(countries["country_intros"]) == ["PE"]  # the other three share the one sentence
 
     empty_the_site()
     assert not Page.objects.filter(depth__gt=1).exists()

@@ -105,6 +105,6 @@ def test_upcoming_and_recent_for_the_home_page(django_assert_max_num_queries):
     assert [e.slug_en for e in recent] == [
         "sports-diplomacy-futsal-iquitos",
         "youth-volunteer-programme-second-call",
-        "observer-states-meeting-vina-del-mar-2015",
+        "innovation-group-sixth-meeting-punta-arenas",
     ]
     assert upcoming_and_recent(limit=1).upcoming == [soon]

@@ -29,7 +29,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 BUDGET = {
     "home": 3,
     "group index": 3,
-    "group": 10,  # one for its latest news (news_tags.related_news), one for its events
+    "group": 4,  # the limit is 6; the page, its latest news, its events (its details are a fragment)
     "project index": 4,
     "project": 8,  # one for its latest news, one for its events
     "observers": 6,  # one for the member countries, which the map marks

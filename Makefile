@@ -163,6 +163,11 @@ restore: install
 
 # The page benchmark, through the cluster's Varnish and against nginx's ceiling: never in CI.
 # See bench/README.md.
+# REFERENCE_URL (a reference site already running, e.g. the Wagtail bakery demo) adds the table of
+# uncached renders side by side; RENDER_SPEED_ARGS passes more options (bench/render_speed.py).
 bench: install
 	$(BIN)/python bench/pages.py
+	@if [ -n "$(REFERENCE_URL)" ]; then \
+		$(BIN)/python bench/render_speed.py --reference "$(REFERENCE_URL)" $(RENDER_SPEED_ARGS); \
+	else echo "REFERENCE_URL is not set: no side-by-side render table (see bench/README.md)."; fi
 

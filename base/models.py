@@ -22,7 +22,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from caching import dependencies
-from caching.content_version import remember
+from caching.fragments import remember
 from documents.models import DocumentLink
 from editorial.forms import TranslatorAwareModelForm
 

@@ -8,7 +8,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from caching import dependencies
-from caching.content_version import remember
+from caching.fragments import remember
 
 
 class Link:
@@ -38,7 +38,8 @@ class Navigation:
 
 def _build(site, request):
     home = site.root_page
-    dependencies.record(dependencies.children_key(home.path))  # a new top-level page joins the menu
+    # The home page's own title and URL, and a new top-level page joining the menu.
+    dependencies.record(dependencies.object_key(Page, home.pk), dependencies.children_key(home.path))
     # Only what an anonymous visitor may open: the menus are cached and shared by every visitor.
     # Specific pages (for their intros) in one query per page type, not one per page.
     children = list(home.get_children().live().public().specific())

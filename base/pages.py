@@ -10,7 +10,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from caching import dependencies
-from caching.content_version import has_view_restrictions
+from caching.fragments import has_view_restrictions, remember
 from editorial.forms import TranslatorAwarePageForm
 
 
@@ -73,6 +73,21 @@ class BasePage(Page):
         # What points at a page shows on it (a group's projects and news, a project's events).
         dependencies.record_related(self)
         return super().serve(request, *args, **kwargs)
+
+    def kept(self, request, name, compute):
+        """`compute()`, kept in the fragment cache until this page or something it shows changes
+        (a page is loaded before the fragment records anything: its own keys are recorded here).
+        A preview shows a draft, so it always computes afresh."""
+        if getattr(request, "is_preview", False):
+            return compute()
+
+        def build():
+            dependencies.record(dependencies.object_key(type(self), self.pk))
+            dependencies.record_related(self)
+            return compute()
+
+        # Per language: querysets order by the active language's fields (modeltranslation).
+        return remember(f"page-fragment:{name}:{self.pk}:{translation.get_language()}", build)
 
     def get_view_restrictions(self):
         # Skip Wagtail's two queries per page view while no page has a view restriction.

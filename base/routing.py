@@ -16,7 +16,8 @@ from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.models import Page, Site
 
-from caching.content_version import remember
+from caching import dependencies
+from caching.fragments import remember
 
 
 def digest(text):
@@ -29,7 +30,10 @@ def locate(site, language, path):
     root_path = getattr(site.root_page, f"url_path_{language}") or site.root_page.url_path
     target = root_path + "".join(f"{part}/" for part in path.split("/") if part)
     lookup = {f"url_path_{language}": target}
-    return Page.objects.filter(**lookup).values_list("pk", "content_type_id").first()
+    location = Page.objects.filter(**lookup).values_list("pk", "content_type_id").first()
+    if location:  # a new slug or a move of this page (or one above it) changes the route
+        dependencies.record(dependencies.object_key(Page, location[0]))
+    return location
 
 
 def find_page(request, path):

@@ -70,14 +70,16 @@ request = function()
   return wrk.format(nil, wrk.path .. "?fbclid=" .. math.random(1e9) .. "x" .. n)
 end
 """
-# Editors publishing while the crowd reads: the content version moves on twice a second.
+# Editors publishing while the crowd reads: twice a second the content version moves on and
+# every fragment is built again (what a change to something every page shows costs).
 PUBLISHING_SCRIPT = """
 import time
-from caching.content_version import bump
+from caching import content_version, fragments
 end = time.monotonic() + %d
 while time.monotonic() < end:
     time.sleep(0.5)
-    bump()
+    content_version.bump()
+    fragments.touch((), everything=True)
 """
 CROWD_PAGE, CROWD_CONNECTIONS = "group page", 64
 # Visitors send their browser's name: a current Chrome, as most of them.

@@ -1,10 +1,11 @@
-"""One token that changes whenever something public changes, shared by every process.
+"""One token that changes whenever something public changes, shared by every process: the clock
+by which a response or a fragment built while a change committed is known, and not kept
+(shared.py, fragments.py).
 
-The fragments every app server keeps (menus, routes, home-page sections: `remember`) key on it.
 The change feed (changes.py) replaces it once a change has committed (never before: a request
-between the write and the commit would store the old content under the new token). The HTTP
-caches in front are purged by key instead (dependencies.py), so a change costs them only what it
-touched; a fragment kept here also keeps its keys, so the responses built from it carry them.
+between the write and the commit would be taken for a current one). What is kept is invalidated
+by key instead (dependencies.py): the HTTP caches in front are purged by key, and the fragments
+(fragments.py) are rebuilt when a key they were built from changes.
 
 The version also names the day (the site's time zone): what pages call upcoming or past changes
 at midnight with nothing published, so every cache keyed on it starts afresh then, and shared
@@ -14,13 +15,10 @@ caches in front keep nothing past midnight (`seconds_left_today`).
 import datetime
 import secrets
 import time
-from collections import OrderedDict
 
 from asgiref.local import Local
 from django.core.cache import cache
 from django.utils import timezone
-
-from . import dependencies
 
 KEY = "content-version"
 # The version as this request first read it: one cache round trip per request, not one per lookup.
@@ -65,52 +63,6 @@ def bump():
     cache.set(KEY, new_token(), timeout=None)
 
 
-class ProcessMemo:
-    """Values kept in this process for one content version, dropped when the version changes."""
-
-    def __init__(self, size):
-        self.size, self.version, self.values = size, None, OrderedDict()
-
-    def get(self, version, key):
-        if not version:  # the cache is unreachable: nothing can be known to be current
-            return None
-        if version != self.version:
-            self.version, self.values = version, OrderedDict()
-        return self.values.get(key)
-
-    def set(self, version, key, value):
-        values = self.values
-        if version != self.version:  # another thread has seen a newer version meanwhile
-            return
-        values[key] = value
-        if len(values) > self.size:
-            values.popitem(last=False)
-
-
-_remembered = ProcessMemo(2048)
-
-
-def remember(key, compute, timeout=3600):
-    """`compute()`, kept in this process and in the shared cache until the content changes (None is
-    not kept). The keys recorded while computing it are kept with it and recorded on every use."""
-    version = current()
-    entry = _remembered.get(version, key)
-    if entry is None:
-        shared_key = f"{key}:v{version}"
-        entry = cache.get(shared_key)
-        if entry is None:
-            with dependencies.recording() as recorded:
-                value = compute()
-            if value is None:
-                return None  # nothing to remember (a URL no page has, say)
-            entry = (value, recorded.keys)
-            cache.set(shared_key, entry, timeout)
-        _remembered.set(version, key, entry)
-    value, keys = entry
-    dependencies.replay(keys)
-    return value
-
-
 class ContentVersionMiddleware:
     """Reads the content version at most once per request (first in MIDDLEWARE)."""
 
@@ -123,10 +75,3 @@ class ContentVersionMiddleware:
             return self.get_response(request)
         finally:
             _request.active, _request.version = False, None
-
-
-def has_view_restrictions():
-    """Whether any page has a view restriction; most sites have none, and then no page needs a query."""
-    from wagtail.models import PageViewRestriction
-
-    return remember("view-restrictions", lambda: PageViewRestriction.objects.exists())

@@ -8,7 +8,7 @@ Keys are recorded where the data is fetched, so a new page type needs nothing he
   that a new or removed member purges it;
 - a page records `rel:` of itself: what points at it (a project naming its group) shows on it;
 - a cached fragment keeps the keys it was built from and records them again on every hit
-  (`content_version.remember`).
+  (`fragments.remember`).
 
 A change (changes.py) purges the keys of what it touched: the object's own key, its collection's
 key, its parent's children key and `rel:` of what it points at. So an object's own key is redundant
@@ -24,6 +24,7 @@ from django.db.models.signals import post_init
 
 MAX_KEYS = 64  # per response: a page listing 300 entities sends its collection key instead
 STRINGS = "strings"  # the interface strings (gettext): every page shows some
+RESTRICTIONS = "restrictions"  # which pages and collections have a view restriction
 
 _current = ContextVar("cache_dependencies", default=None)
 _public = {}  # model class -> whether its objects are shown to visitors (decided once per class)

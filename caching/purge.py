@@ -18,7 +18,7 @@ from urllib.request import Request, urlopen
 from django.conf import settings
 from django.db import DatabaseError, close_old_connections, transaction
 
-from . import content_version, dependencies
+from . import content_version, dependencies, fragments
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +47,7 @@ def deliver(location, tokens, everything):
 def apply(change):
     """What every cache does with a committed change (changes.py sends it here)."""
     content_version.bump()  # first: a page built from now on is not mistaken for a current one
+    fragments.touch(change.keys, change.everything)  # then what was built from what changed
     tokens = sorted({dependencies.hashed(key) for key in change.keys})
     if not tokens and not change.everything:
         return

@@ -54,14 +54,12 @@ def moved(sender, instance, parent_page_before=None, **kwargs):
 def restricted(restriction):
     """A view restriction decides who sees a page (and those under it) or a collection's documents."""
     if isinstance(restriction, PageViewRestriction):
-        pages = Page.objects.descendant_of(restriction.page, inclusive=True).specific()
-        for page in pages:
-            changes.note(page)
+        touched = Page.objects.descendant_of(restriction.page, inclusive=True).specific()
     else:
-        for document in get_document_model().objects.filter(
-            collection__path__startswith=restriction.collection.path
-        ):
-            changes.note(document)
+        documents = get_document_model().objects
+        touched = documents.filter(collection__path__startswith=restriction.collection.path)
+    for instance in touched:
+        changes.note(instance, keys=changes.keys_of(instance) | {dependencies.RESTRICTIONS})
 
 
 def connect():

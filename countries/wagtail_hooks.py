@@ -1,7 +1,7 @@
 from django.utils.translation import get_language
 from wagtail import hooks
 
-from caching.content_version import remember
+from caching.fragments import remember
 
 from .models import MemberCountryPage
 

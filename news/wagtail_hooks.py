@@ -2,7 +2,7 @@ from django.utils.translation import get_language
 from wagtail import hooks
 
 from base.models import HomeSection
-from caching.content_version import remember
+from caching.fragments import remember
 
 from .models import NewsIndexPage, latest_news
 

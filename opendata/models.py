@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from base.pages import SectionPage
 from base.routing import digest
-from caching.content_version import remember
+from caching.fragments import remember
 
 from .documentation import DATA_SETS
 from .feeds import LATEST

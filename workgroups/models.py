@@ -133,19 +133,25 @@ class TechnicalGroupPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["facts"] = self.facts.all()
-        context["work_plan"] = self.work_plan.all()
-        context["coordinators"] = [
-            link.coordinator for link in self.coordinators.select_related("coordinator__country")
-        ]
-        context["documents"] = DocumentLink.documents_of(self.documents)
-        context["related_groups"] = [
-            link.related_group
-            for link in self.related_groups.select_related("related_group")
-            if link.related_group.live
-        ]
-        context["projects"] = visible_to_everyone(self.projects.live(), listing=False).order_by("title")
+        context.update(self.kept(request, "group-details", self.details))
         return context
+
+    def details(self):
+        """What the page shows of its own rows and of the pages and snippets it names."""
+        return {
+            "facts": list(self.facts.all()),
+            "work_plan": list(self.work_plan.all()),
+            "coordinators": [
+                link.coordinator for link in self.coordinators.select_related("coordinator__country")
+            ],
+            "documents": DocumentLink.documents_of(self.documents),
+            "related_groups": [
+                link.related_group
+                for link in self.related_groups.select_related("related_group")
+                if link.related_group.live
+            ],
+            "projects": list(visible_to_everyone(self.projects.live(), listing=False).order_by("title")),
+        }
 
 
 class GroupFact(Orderable):

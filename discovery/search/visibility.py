@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
-from caching.content_version import remember
+from caching.fragments import remember
 
 DOCUMENT, OBSERVER = "document", "observer"
 

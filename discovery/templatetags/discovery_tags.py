@@ -5,7 +5,8 @@ from django.utils.translation import get_language, gettext
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Site
 
-from caching.content_version import remember
+from caching import dependencies
+from caching.fragments import remember
 from discovery.models import SearchPage
 
 register = template.Library()
@@ -26,7 +27,7 @@ def search_page_url(context):
         return ""
 
     def find():
-        page = SearchPage.objects.live().descendant_of(site.root_page).first()
+        page = dependencies.listed(SearchPage.objects.live()).descendant_of(site.root_page).first()
         return page.get_url(request) if page else ""
 
     return remember(f"search-page-url:{site.pk}:{get_language()}", find)

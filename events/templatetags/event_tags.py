@@ -3,6 +3,8 @@
 from django import template
 
 from base.pages import visible_to_everyone
+from caching import dependencies
+from caching.fragments import remember
 
 register = template.Library()
 
@@ -14,4 +16,11 @@ def related_events(page):
     events = getattr(page, "events", None)
     if events is None:
         return []
-    return list(visible_to_everyone(events.live(), listing=False).order_by("-start_date", "-end_date", "pk"))
+
+    def linked():
+        dependencies.record_related(page)  # an event naming it, published later, joins the list
+        return list(
+            visible_to_everyone(events.live(), listing=False).order_by("-start_date", "-end_date", "pk")
+        )
+
+    return remember(f"related-events:{dependencies.object_key(type(page), page.pk)}", linked)

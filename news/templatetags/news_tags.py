@@ -3,6 +3,8 @@ pages whose own app knows nothing of news (the relation is `news_items`, from ne
 
 from django import template
 
+from caching import dependencies
+from caching.fragments import remember
 from news.models import latest_news
 
 register = template.Library()
@@ -15,4 +17,9 @@ def related_news(obj, limit=RELATED_LIMIT):
     """The newest live, public news items linked to `obj` through its `news_items` relation."""
     if obj is None or getattr(obj, "pk", None) is None:
         return []
-    return latest_news(limit, pk__in=obj.news_items.values("pk"))
+
+    def latest():
+        dependencies.record_related(obj)  # an item naming it, published later, joins the list
+        return latest_news(limit, pk__in=obj.news_items.values("pk"))
+
+    return remember(f"related-news:{dependencies.object_key(type(obj), obj.pk)}:{limit}", latest)

@@ -49,3 +49,19 @@ def test_production_passes_the_deployment_checks():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_keeps_compiled_templates_in_memory():
+    """Django's cached template loader (on whenever TEMPLATES names no loaders): each template is
+    read and compiled once per process, not on every render."""
+    code = (
+        "from django.template import engines; engine = engines['django'].engine; "
+        "print(engine.debug, [type(loader).__module__ for loader in engine.template_loaders], "
+        "[type(loader).__module__ for loader in engine.template_loaders[0].loaders])"
+    )
+    result = manage("shell", "--no-imports", "-c", code, SECRET_KEY="k" * 60, ALLOWED_HOSTS="example.org")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == (
+        "False ['django.template.loaders.cached'] "
+        "['django.template.loaders.filesystem', 'django.template.loaders.app_directories']"
+    )

@@ -1,5 +1,6 @@
 """Two processes sharing a cache (Redis, or the embedded default's files): a change in one makes the
-other's cached fragments (menus, routes) fresh at once."""
+other's cached fragments (menus, routes, a page's details) fresh at once, and only those built from
+what changed."""
 
 import os
 import socket
@@ -63,7 +64,7 @@ def other_process(env, code):
     env = {**os.environ, **env, "DJANGO_SETTINGS_MODULE": "alliance_site.settings.test"}
     if "REDIS_URL" not in env or "CACHE_DIR" in env:
         env.pop("REDIS_URL", None)
-    script = f"import django; django.setup(); from caching import content_version; {code}"
+    script = f"import django; django.setup(); from caching import content_version, fragments; {code}"
     result = subprocess.run(
         [sys.executable, "-c", script],
         cwd=settings.BASE_DIR,
@@ -90,6 +91,27 @@ def changes_in_either_process_refresh_the_other(client, env, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         TechnicalGroupPage.objects.get(slug_en="tourism").save_revision().publish()
     assert other_process(env, "print(content_version.current())") not in ("", before)
+    fragments_follow_changes_in_either_process(env, django_capture_on_commit_callbacks)
+
+
+def fragments_follow_changes_in_either_process(env, django_capture_on_commit_callbacks):
+    from caching import fragments
+    from workgroups.models import TechnicalGroupPage
+
+    tourism = TechnicalGroupPage.objects.get(slug_en="tourism")
+    tourism_key, other_key = f"page:{tourism.pk}", "page:0"
+    show = f"print(fragments.versions(['{tourism_key}'])['{tourism_key}'])"
+    # The other process reads the same version of the key, then a change there gives it a new one.
+    before, other_before = fragments.versions([tourism_key])[tourism_key], fragments.versions([other_key])
+    assert other_process(env, f"{show}; fragments.touch(['{tourism_key}'])") == before
+    assert fragments.versions([tourism_key])[tourism_key] != before
+    assert fragments.versions([other_key]) == other_before  # what the change did not touch is kept
+
+    # A publish here gives the page's key a new version there, once it commits.
+    before = fragments.versions([tourism_key])[tourism_key]
+    with django_capture_on_commit_callbacks(execute=True):
+        TechnicalGroupPage.objects.get(slug_en="tourism").save_revision().publish()
+    assert other_process(env, show) not in ("", before)
 
 
 def test_with_redis_changes_in_either_process_refresh_the_other(

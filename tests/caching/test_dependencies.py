@@ -2,7 +2,7 @@
 
 import pytest
 
-from caching import content_version, dependencies
+from caching import dependencies, fragments
 
 
 def test_an_object_listed_with_its_whole_collection_needs_no_key_of_its_own():
@@ -36,5 +36,5 @@ def test_a_remembered_fragment_records_its_keys_on_every_use():
 
     for _ in range(2):  # built, then kept
         with dependencies.recording() as recorded:
-            assert content_version.remember("test-fragment", build) == "menu"
+            assert fragments.remember("test-fragment", build) == "menu"
         assert "children:0001" in recorded.keys

@@ -19,9 +19,9 @@ BUDGET = {
     "filtered timeline": 5,
     "event": 4,  # the page, its groups, its projects
     "calendar": 2,
-    "group": SITE_BUDGET["group"],  # one of them for its events
-    "project": SITE_BUDGET["project"],  # one of them for its events
-    "country": 10,  # a member country's page: one of them for the events held there
+    "group": SITE_BUDGET["group"],  # its events are a fragment
+    "project": SITE_BUDGET["project"],  # its events are a fragment
+    "country": 8,  # a member country's page
 }
 URLS = {
     "en": {

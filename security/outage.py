@@ -44,6 +44,14 @@ def outage_response(request, exception):
     return None
 
 
+class OutageAnswerFilter(logging.Filter):
+    """Django logs every 5xx answer as an error (and so mails it to the admins); a 503 is an outage
+    page, which is logged once per outage instead (here and in storage_outage.py)."""
+
+    def filter(self, record):
+        return getattr(record, "status_code", None) != 503
+
+
 class OutageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

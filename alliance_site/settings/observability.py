@@ -1,19 +1,12 @@
 """Logs, error mails and Sentry, configured from the environment (used by base.py).
 
-Every log line goes to standard output (plain text, or JSON lines with LOG_FORMAT=json) with
-the id of the request it belongs to (django-log-request-id); server errors are logged with their
-traceback and mailed to ADMINS.
+Every log line goes to standard output (plain text, or JSON lines with LOG_FORMAT=json) with the
+request's id (django-log-request-id); server errors are logged with their traceback and mailed to ADMINS.
 """
 
 from email.utils import getaddresses
 
 LOG_FORMATS = ("text", "json")
-
-
-def not_an_outage_answer(record):
-    """Django logs every 5xx answer as an error (and so mails it); a 503 is an outage page, which
-    security/ logs once per outage instead."""
-    return getattr(record, "status_code", None) != 503
 
 
 def logging_config(log_format="text", level="INFO"):
@@ -26,7 +19,7 @@ def logging_config(log_format="text", level="INFO"):
         "filters": {
             "request_id": {"()": "log_request_id.filters.RequestIDFilter"},
             "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
-            "outage_answers": {"()": "django.utils.log.CallbackFilter", "callback": not_an_outage_answer},
+            "outage_answers": {"()": "security.outage.OutageAnswerFilter"},
         },
         "formatters": {
             "text": {"format": "%(asctime)s %(levelname)s %(name)s request_id=%(request_id)s %(message)s"},

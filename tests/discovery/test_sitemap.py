@@ -42,7 +42,7 @@ def live_pages():
 def test_every_live_page_is_listed_in_both_languages_with_its_alternates(client):
     entries = sitemap(client)
     pages = live_pages()
-    assert len(pages) == 87  # 37; news (15); contact, privacy, legal notices (3); countries (5); events (27)
+    assert len(pages) == 89  # 37; news (15); contact, privacy, legal notices (3); countries (5); events (29)
     assert len(entries) == 2 * len(pages)
     for page in pages:
         urls = urls_of(page)
@@ -86,7 +86,7 @@ def test_pages_that_are_not_live_or_are_private_are_left_out(client):
     for page in (tourism, culture, draft):
         for url in urls_of(page).values():
             assert url not in entries
-    assert len(entries) == 2 * len(live_pages()) == 2 * (87 - 2)
+    assert len(entries) == 2 * len(live_pages()) == 2 * (89 - 2)
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):

@@ -76,27 +76,55 @@ def _is_concrete_public(cls):
     return meta is not None and not meta.abstract and not meta.proxy and dependencies.is_public(cls)
 
 
-def pointed_at(instance):
-    """`rel:` keys of the public objects this one names (its group, its countries, its entities)."""
-    keys = set()
-    for field in instance._meta.get_fields():
+def public_relations(model):
+    """The forward relations of `model` to public models (its group, its countries, its entities)."""
+    for field in model._meta.get_fields():
         target = field.related_model
         reverse = field.auto_created and not field.concrete
-        if not field.is_relation or reverse or target is None or not dependencies.is_public(target):
-            continue
+        if field.is_relation and not reverse and target is not None and dependencies.is_public(target):
+            yield field
+
+
+def pointed_at(instance):
+    """`rel:` keys of the public objects this one names."""
+    keys = set()
+    for field in public_relations(type(instance)):
         if field.many_to_many:  # in memory for a page just published from its revision
             pks = [related.pk for related in getattr(instance, field.name).all()]
         else:
             pks = [getattr(instance, field.attname)]
-        keys.update(dependencies.related_key(target, pk) for pk in pks if pk is not None)
+        keys.update(dependencies.related_key(field.related_model, pk) for pk in pks if pk is not None)
     return keys
+
+
+def note_stored_targets(instance):
+    """Before a save: the `rel:` keys of what the stored row names, so that an object it no longer
+    names (a group dropped from a news item) loses it from its page too."""
+    fields = list(public_relations(type(instance)))
+    if not fields or not dependencies.is_public(type(instance)):
+        return
+    stored = type(instance)._base_manager.filter(pk=instance.pk)
+    keys = set()
+    for field in fields:
+        pks = stored.values_list(field.name if field.many_to_many else field.attname, flat=True)
+        keys.update(dependencies.related_key(field.related_model, pk) for pk in pks if pk is not None)
+    if keys:  # joined to the save's own note (`note`), so that the save is still one change
+        _stored_targets().setdefault((type(instance), instance.pk), set()).update(keys)
+
+
+def _stored_targets():
+    if not hasattr(_pending, "stored_targets"):
+        _pending.stored_targets = {}
+    return _pending.stored_targets
 
 
 def note(instance, what=SAVED, keys=None):
     """A public object changed: send it with the next commit (now, outside a transaction)."""
     if not dependencies.is_public(type(instance)):
         return
-    _note(((instance, what),), keys or keys_of(instance, deleted=what == DELETED))
+    keys = set(keys or keys_of(instance, deleted=what == DELETED))
+    keys |= _stored_targets().pop((type(instance), instance.pk), set())
+    _note(((instance, what),), keys)
 
 
 def note_moved(page, old_parent_path):

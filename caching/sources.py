@@ -4,7 +4,7 @@ These are the only receivers that decide "something visitors see changed"; every
 (the search index, the translation status, the caches) reads `changes.content_changed`.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
@@ -32,6 +32,13 @@ def saved(sender, instance, raw=False, update_fields=None, **kwargs):
         return changes.note_everything(f"{sender._meta.label} changed")
     if not changes.is_draft_save(instance, update_fields):
         changes.note(instance)
+
+
+def saving(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or instance.pk is None:
+        return
+    if dependencies.is_public(sender) and not changes.is_draft_save(instance, update_fields):
+        changes.note_stored_targets(instance)
 
 
 def deleted(sender, instance, **kwargs):
@@ -63,6 +70,7 @@ def restricted(restriction):
 
 
 def connect():
+    pre_save.connect(saving, dispatch_uid="content_changed_before_save")
     post_save.connect(saved, dispatch_uid="content_changed_on_save")
     post_delete.connect(deleted, dispatch_uid="content_changed_on_delete")
     # Publishing saves the object live, within its transaction (`saved` notes it once, at the

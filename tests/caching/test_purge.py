@@ -143,3 +143,16 @@ def test_superusers_see_unconfirmed_purges_and_may_empty_every_cache(client, var
     with committed():
         client.post("/admin/caches/", {"empty": "1"})
     assert ("BAN", "site") in varnish_double
+
+
+def test_a_news_item_that_drops_a_group_purges_that_groups_page_too(varnish_double, committed):
+    from news.models import NewsItemPage
+
+    item = NewsItemPage.objects.live().filter(groups__isnull=False).first()
+    dropped = item.groups.first()
+    kept = [group for group in item.groups.all() if group.pk != dropped.pk]
+    with committed():
+        item.groups.set(kept)
+        item.save_revision().publish()
+    purged = varnish_double[0][1]
+    assert dependencies.hashed(dependencies.related_key(TechnicalGroupPage, dropped.pk)) in purged

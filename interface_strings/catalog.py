@@ -13,9 +13,9 @@ running, since that hook resets every thread's active language.
 """
 
 import fcntl
+import hashlib
 import logging
 import os
-import secrets
 import threading
 from pathlib import Path
 
@@ -82,11 +82,22 @@ class _State:
 _state = _State()
 
 
+def published_version():
+    """A digest of the published Spanish: the same strings give the same version, so a shared cache
+    that lost it (emptied, restarted) makes no process reload."""
+    live = InterfaceString.objects.filter(live=True).order_by("pk")
+    live = live.values_list("pk", "live_revision_id", "spanish", "spanish_plural")
+    return hashlib.sha256(repr(list(live)).encode()).hexdigest()[:16]
+
+
 def shared_version():
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
-        version = cache.get(VERSION_KEY)
+        try:
+            version = published_version()
+        except DatabaseError:
+            return _state.loaded  # the database outage is answered elsewhere; keep the catalog
+        cache.set(VERSION_KEY, version, timeout=None)
     return version
 
 
@@ -148,4 +159,4 @@ def bump_on_change(sender, change, **kwargs):
 
 
 def bump():
-    cache.set(VERSION_KEY, secrets.token_hex(8), timeout=None)
+    cache.set(VERSION_KEY, published_version(), timeout=None)

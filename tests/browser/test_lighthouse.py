@@ -38,6 +38,8 @@ def lighthouse(urls, reports):
 
 
 def scores_of(report):
+    error = report.get("runtimeError")
+    assert error is None, f"Lighthouse could not audit {report['requestedUrl']}: {error}"
     scores = {name: round(category["score"] * 100) for name, category in report["categories"].items()}
     failing = sorted(
         f"{key} ({audit.get('displayValue', audit['score'])})"

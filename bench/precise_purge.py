@@ -55,10 +55,12 @@ print(n)
 ROTATE_LUA = """
 local paths = {%s}
 local n = 0
+-- What every browser asks for: Varnish keeps pages compressed, and would inflate each one otherwise.
+local headers = {["Accept-Encoding"] = "gzip, deflate, br"}
 init = function(args) n = math.random(#paths) end
 request = function()
   n = n %% #paths + 1
-  return wrk.format(nil, paths[n])
+  return wrk.format(nil, paths[n], headers)
 end
 """
 

@@ -213,6 +213,12 @@ class Cluster:
         self.spawn(f"app-{name}", command, cwd=ROOT, env={**self.env, **settings})
         wait_for(lambda: answers(f"{self.app_url(name)}/health/"), f"app server {name.upper()}", 90)
 
+    def start_worker(self):
+        """Wagtail's queued follow-up work (reference and search indexes), at a lower priority than
+        the app servers: what visitors wait for comes first."""
+        command = ["nice", "-n", "10", sys.executable, "manage.py", "db_worker", "--no-startup-delay"]
+        self.spawn("worker", command, cwd=ROOT, env=self.env)
+
     def stop_app(self, name, sig=signal.SIGKILL):
         self.stop(f"app-{name}", sig)
 
@@ -240,6 +246,7 @@ class Cluster:
         self.build()
         for name in ("a", "b"):
             self.start_app(name)
+        self.start_worker()
         self.start_varnish()
         return self
 
@@ -256,7 +263,7 @@ class Cluster:
 
     def stop_all(self):
         apps = [name for name in self.processes if name.startswith("app-")]
-        for name in ("varnish", *apps, "s3", "redis", "postgres"):
+        for name in ("varnish", *apps, "worker", "s3", "redis", "postgres"):
             self.stop(name, signal.SIGINT if name == "postgres" else signal.SIGTERM)
 
 

@@ -14,6 +14,10 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
     # An unreachable database fails a request in seconds (a 503 page), not after minutes.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)  # noqa: F405
 
+# Wagtail's own follow-up work after a save (its reference and search indexes, image files) is
+# queued in the database, in the save's transaction, and done by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 # Mail always goes over SMTP (EMAIL_HOST, ...): the console backend would print every mail,
 # password-reset links included, to the log. security/checks.py refuses an unset host.
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

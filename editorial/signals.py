@@ -6,6 +6,7 @@ that carried the change is stored, so the status knows who wrote the English, an
 also records its inline rows (key facts, milestones...), which the feed does not name on their own.
 """
 
+from django.db import transaction
 from wagtail.models import Page, RevisionMixin
 
 from caching.changes import DELETED, content_changed
@@ -18,9 +19,10 @@ def connect():
 
 
 def translations_changed(sender, change, **kwargs):
-    for instance, what in change.objects:
-        if what != DELETED and instance.pk is not None:
-            record_object(instance)
+    with transaction.atomic():  # one commit for the whole change (a content load names hundreds)
+        for instance, what in change.objects:
+            if what != DELETED and instance.pk is not None:
+                record_object(instance)
 
 
 def record_object(instance):

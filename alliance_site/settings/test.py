@@ -22,3 +22,6 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="alliance-static-")
 WHITENOISE_AUTOREFRESH = True
 if CACHES["default"]["BACKEND"].endswith("FileBasedCache") and not os.environ.get("CACHE_DIR"):  # noqa: F405
     CACHES["default"]["LOCATION"] = tempfile.mkdtemp(prefix="alliance-cache-")  # noqa: F405
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    # A test database is thrown away: its commits need not wait for the disk.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405

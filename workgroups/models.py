@@ -172,10 +172,10 @@ class TechnicalGroupPage(BasePage):
     def first_documents(self):
         """The first `documents_shown` documents in the editors' order, and how many it lists."""
         return first_of(
-            self.documents.all(),
+            self.documents.select_related("document__spanish_version"),  # a preview's links are in memory
             self.documents_shown,
             count=self.documents.values("document").distinct().count,
-            fetch=DocumentLink.documents_of,
+            fetch=lambda links: [link.document for link in links],
         )
 
 

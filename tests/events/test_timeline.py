@@ -107,7 +107,7 @@ def test_an_empty_filter_result_says_so(client):
 def test_timeline_declares_the_parameters_it_reads():
     from events.models import EventIndexPage
 
-    assert EventIndexPage.query_parameters == {"kind", "country"}
+    assert EventIndexPage.query_parameters == {"kind", "country", "group", "project"}
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

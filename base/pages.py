@@ -1,5 +1,7 @@
 """The abstract pages the site's page types build on."""
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.db import models
 from django.http import HttpResponseNotAllowed
@@ -24,6 +26,28 @@ def visible_to_everyone(pages, listing=True):
     if listing:
         dependencies.listed(pages)
     return pages.public() if has_view_restrictions() else pages
+
+
+class FirstOf(NamedTuple):
+    """The first rows of a list a page shows, and how many there are in all: a page that lists
+    what is linked to it shows a fixed number and links to the filtered listing for the rest, so
+    its cost does not grow with the site."""
+
+    shown: list
+    total: int
+
+    @property
+    def more(self):
+        return self.total > len(self.shown)
+
+
+def first_of(rows, limit, count=None, fetch=list):
+    """The first `limit` of the queryset `rows` (as `fetch` makes them); they are counted
+    (`count`, or `rows.count()`) only when there are that many, so a short list costs one query."""
+    shown = fetch(rows[:limit])
+    if len(shown) < limit:
+        return FirstOf(shown, len(shown))
+    return FirstOf(shown, (count or rows.count)())
 
 
 class BasePage(Page):

@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -16,7 +17,7 @@ from base.rich_text import RICH_TEXT_FEATURES
 from editorial.forms import TranslatorAwareModelForm
 
 from .choices import Status
-from .filters import ProjectFilterForm
+from .filters import ProjectFilterForm, groups_with_projects
 
 
 @register_snippet
@@ -54,7 +55,7 @@ class ResponsibleEntity(RevisionMixin, models.Model):
 
 
 class CooperationProjectIndexPage(SectionPage):
-    """Lists the cooperation projects, filterable by status and member country."""
+    """Lists the cooperation projects, filterable by status, member country and technical group."""
 
     subpage_types = ["cooperation.CooperationProjectPage"]
     query_parameters = frozenset(ProjectFilterForm.base_fields)
@@ -64,9 +65,11 @@ class CooperationProjectIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        form = ProjectFilterForm(request.GET or None)
         projects = visible_to_everyone(CooperationProjectPage.objects.child_of(self).live()).order_by("title")
+        form = ProjectFilterForm(request.GET or None, groups_with_projects(projects))
         if form.is_valid():
+            if group := form.group_pk():
+                projects = projects.filter(group=group)
             if status := form.cleaned_data.get("status"):
                 projects = projects.filter(status=status)
             if country := form.cleaned_data.get("country"):
@@ -159,16 +162,24 @@ class CooperationProjectPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Read only where the template uses it: inside a kept section (the whole page's content,
+        # page_sections.kept_section) it is not read at all, and its keys join the section's.
+        context["details"] = SimpleLazyObject(lambda: self.kept(request, "project-details", self.details))
+        return context
+
+    def details(self):
+        """What the page shows of its own rows and of the entities and group it names."""
         entities = self.entities.select_related("country").order_by("country__code", "name")
         by_country = {}
         for entity in entities:
             by_country.setdefault(entity.country, []).append(entity)
-        # Member countries first (in code order), then partners from outside the Alliance.
-        context["entities_by_country"] = sorted(by_country.items(), key=lambda item: item[0] is None)
-        context["milestones"] = self.milestones.all()
-        context["figures"] = self.figures.all()
-        context["group"] = self.group if self.group_id and self.group.live else None
-        return context
+        return {
+            # Member countries first (in code order), then partners from outside the Alliance.
+            "entities_by_country": sorted(by_country.items(), key=lambda item: item[0] is None),
+            "milestones": list(self.milestones.all()),
+            "figures": list(self.figures.all()),
+            "group": self.group if self.group_id and self.group.live else None,
+        }
 
 
 class ProjectMilestone(Orderable):

@@ -23,7 +23,7 @@ from workgroups.models import TechnicalGroupPage
 
 from . import dates
 from .choices import Kind
-from .filters import EventFilterForm
+from .filters import EventFilterForm, linked_pages
 from .places import country_name, validate_country_code
 
 NEWEST_FIRST = ("-start_date", "-end_date", "pk")
@@ -34,7 +34,8 @@ def public_events():
 
 
 class EventIndexPage(SectionPage):
-    """The timeline: upcoming events, then past ones by year, filterable by type and country."""
+    """The timeline: upcoming events, then past ones by year, filterable by type, country, group
+    and project."""
 
     subpage_types = ["events.EventPage"]
     query_parameters = frozenset(EventFilterForm.base_fields)
@@ -46,7 +47,7 @@ class EventIndexPage(SectionPage):
         context = super().get_context(request, *args, **kwargs)
         events = visible_to_everyone(EventPage.objects.child_of(self).live())
         countries = events.exclude(country="").order_by().values_list("country", flat=True).distinct()
-        form = EventFilterForm(request.GET or None, set(countries))
+        form = EventFilterForm(request.GET or None, set(countries), linked_pages(events))
         groups = visible_to_everyone(TechnicalGroupPage.objects.live()).order_by("title")
         shown = list(
             form.filter(events).order_by(*NEWEST_FIRST).prefetch_related(Prefetch("groups", queryset=groups))

@@ -29,9 +29,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 BUDGET = {
     "home": 3,
     "group index": 3,
-    "group": 2,  # at most 6 (issue 31): the page; its details, news and events are fragments
+    "group": 2,  # at most 6 (issue 31): the site, the page; its content is kept as HTML
     "project index": 4,
-    "project": 6,  # its latest news and its events are fragments
+    "project": 2,  # the site, the page: its content is kept as HTML (page_sections.kept_section)
     "observers": 6,  # one for the member countries, which the map marks
     "content page": 3,
     "search": 5,  # counts per kind, one page of rows with their excerpts, then pages and documents

@@ -2,6 +2,8 @@
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.db.models import F
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -10,7 +12,7 @@ from wagtail.models import Orderable, Page, RevisionMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from base.pages import BasePage, SectionPage, visible_to_everyone
+from base.pages import BasePage, SectionPage, first_of, visible_to_everyone
 from base.rich_text import RICH_TEXT_FEATURES
 from documents.models import DocumentLink
 from editorial.forms import TranslatorAwareModelForm
@@ -69,6 +71,11 @@ class TechnicalGroupIndexPage(SectionPage):
 
 class TechnicalGroupPage(BasePage):
     """One technical group: what it is for, what it does, who coordinates it."""
+
+    # The page lists this many of its projects and documents, with a link to the filtered
+    # listing of them all when there are more.
+    projects_shown = 10
+    documents_shown = 10
 
     acronym = models.CharField(
         _("acronym"), max_length=20, blank=True, help_text=_("For example CTG (GTC in Spanish).")
@@ -133,7 +140,9 @@ class TechnicalGroupPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.kept(request, "group-details", self.details))
+        # Read only where the template uses it: inside a kept section (the whole page's content,
+        # alliance_tags.kept_section) it is not read at all, and its keys join the section's.
+        context["details"] = SimpleLazyObject(lambda: self.kept(request, "group-details", self.details))
         return context
 
     def details(self):
@@ -144,14 +153,30 @@ class TechnicalGroupPage(BasePage):
             "coordinators": [
                 link.coordinator for link in self.coordinators.select_related("coordinator__country")
             ],
-            "documents": DocumentLink.documents_of(self.documents),
+            "documents": self.first_documents(),
             "related_groups": [
                 link.related_group
                 for link in self.related_groups.select_related("related_group")
                 if link.related_group.live
             ],
-            "projects": list(visible_to_everyone(self.projects.live(), listing=False).order_by("title")),
+            "projects": self.newest_projects(),
         }
+
+    def newest_projects(self):
+        """The most recently started projects (`projects_shown` of them), in title order."""
+        projects = visible_to_everyone(self.projects.live(), listing=False)
+        newest = projects.order_by(F("start_date").desc(nulls_last=True), "pk").values("pk")
+        shown = projects.filter(pk__in=newest[: self.projects_shown]).order_by("title")
+        return first_of(shown, self.projects_shown, count=projects.count)
+
+    def first_documents(self):
+        """The first `documents_shown` documents in the editors' order, and how many it lists."""
+        return first_of(
+            self.documents.select_related("document__spanish_version"),  # a preview's links are in memory
+            self.documents_shown,
+            count=self.documents.values("document").distinct().count,
+            fetch=lambda links: [link.document for link in links],
+        )
 
 
 class GroupFact(Orderable):

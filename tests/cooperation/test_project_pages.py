@@ -67,6 +67,18 @@ def test_filter_by_country_and_status_together(client):
     assert "No project matches these filters." in html
 
 
+@pytest.mark.parametrize(("language", "slug"), [("en", "cooperation"), ("es", "cooperacion")])
+def test_filter_by_technical_group_with_its_slug_in_the_readers_language(client, language, slug):
+    group = CooperationProjectPage.objects.live().first().group
+    expected = set()
+    for project in group.projects.live():
+        with translation.override(language):
+            expected.add(project.url)
+    assert listed(client, language, f"?group={slug}") == expected
+    assert len(expected) == 7
+    assert f'<option value="{slug}" selected>' in get_ok(client, INDEX[language] + f"?group={slug}")
+
+
 def test_filter_form_keeps_its_state_in_the_url(client):
     html = get_ok(client, INDEX["es"] + "?status=concluded&country=CL")
     assert '<form class="filters" method="get"' in html
@@ -79,6 +91,7 @@ def test_filter_form_keeps_its_state_in_the_url(client):
     [
         "?status=paused",
         "?country=AR",
+        "?group=no-such-group",
         "?country=%00",
         "?status=" + "x" * 3000,
         "?status=1&status=2",

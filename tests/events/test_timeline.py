@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.utils import translation
 
 from events.models import EventPage
 from tests.events.helpers import TIMELINE, add_event, listed, today_plus, url_in
@@ -78,6 +79,20 @@ def test_filter_by_country_and_kind_together(client, language):
     assert both == [url_in(vina, language), url_in(santiago, language)]  # newest first
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("field", ["groups", "projects"])
+def test_filter_by_technical_group_or_cooperation_project(client, language, field):
+    named = EventPage.objects.live().filter(**{f"{field}__isnull": False}).first()
+    page = getattr(named, field).first()
+    with translation.override(language):
+        slug = page.slug
+    html = get_ok(client, TIMELINE[language] + f"?{field[:-1]}={slug}")
+    expected = {url_in(event, language) for event in page.events.live()}
+    assert set(listed(html, language)) == expected
+    assert 0 < len(expected) < EventPage.objects.live().count()
+    assert f'<option value="{slug}" selected>' in html
+
+
 def test_country_choices_are_named_in_the_visitors_language(client):
     spanish = get_ok(client, TIMELINE["es"])
     assert '<option value="MX">México</option>' in spanish
@@ -87,7 +102,16 @@ def test_country_choices_are_named_in_the_visitors_language(client):
 
 @pytest.mark.parametrize(
     "query",
-    ["?kind=party", "?country=XX", "?country=%00", "?kind=" + "x" * 3000, "?kind=a&kind=b", "?country=cl"],
+    [
+        "?kind=party",
+        "?country=XX",
+        "?country=%00",
+        "?kind=" + "x" * 3000,
+        "?kind=a&kind=b",
+        "?country=cl",
+        "?group=no-such-group",
+        "?project=cooperacion",  # a group's slug is not a project's
+    ],
 )
 def test_bad_filter_values_show_the_whole_timeline_with_the_error(client, query):
     response = client.get(TIMELINE["en"] + query)
@@ -107,7 +131,7 @@ def test_an_empty_filter_result_says_so(client):
 def test_timeline_declares_the_parameters_it_reads():
     from events.models import EventIndexPage
 
-    assert EventIndexPage.query_parameters == {"kind", "country"}
+    assert EventIndexPage.query_parameters == {"kind", "country", "group", "project"}
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

@@ -21,8 +21,13 @@ URLS = {
     "item": "/{lang}/{index}/{item}/",
 }
 # The site, the filter choices (groups, countries, years), the count, one page of items with their
-# groups and countries; an item page: its groups, projects and countries.
-BUDGET = {"listing": 9, "filtered": 9, "second page": 9, "item": 5}
+# groups and countries; an item page: the site and the page (its content is kept as HTML).
+BUDGET = {
+    "listing": 9,
+    "filtered": 9,
+    "second page": 9,
+    "item": 2,
+}  # an item: the site, the page (its content is kept as HTML)
 SLUGS = {
     "en": {"index": "news", "item": "memorandum-on-the-cooperation-platform-signed"},
     "es": {"index": "noticias", "item": "firma-del-memorando-sobre-la-plataforma-de-cooperacion"},

@@ -112,6 +112,13 @@ def note_stored_targets(instance):
         _stored_targets().setdefault((type(instance), instance.pk), set()).update(keys)
 
 
+def discard_uncommitted():
+    """Forget what was noted in transactions that rolled back: they changed nothing. (Otherwise
+    their notes go with the thread's next commit, which is safe but purges more than it changed.)"""
+    _pending.change = None
+    _pending.stored_targets = {}
+
+
 def _stored_targets():
     if not hasattr(_pending, "stored_targets"):
         _pending.stored_targets = {}

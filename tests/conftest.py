@@ -85,9 +85,13 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Each test starts with an empty cache: a rolled-back test must not leave cached pages behind."""
+    """Each test starts with an empty cache: a rolled-back test must not leave cached pages behind,
+    nor the changes it noted (they would go with this test's first commit)."""
     from django.core.cache import cache
 
+    from caching import changes
+
+    changes.discard_uncommitted()
     cache.clear()
     yield
     cache.clear()

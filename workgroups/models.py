@@ -141,7 +141,7 @@ class TechnicalGroupPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read only where the template uses it: inside a kept section (the whole page's content,
-        # alliance_tags.kept_section) it is not read at all, and its keys join the section's.
+        # page_sections.kept_section) it is not read at all, and its keys join the section's.
         context["details"] = SimpleLazyObject(lambda: self.kept(request, "group-details", self.details))
         return context
 

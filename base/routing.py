@@ -3,12 +3,14 @@
 wagtail-modeltranslation's router loads every child at each URL segment and compares slugs in
 Python. Here a URL is looked up once by its translated url_path (one query), the answer is kept
 until the content changes, and the page is served as Wagtail's own serve view does: its
-`before_serve_page` and `on_serve_page` hooks, then `page.serve()`. (That view routes through
+`before_serve_page` and `on_serve_page` hooks, then `page.serve()`. The page itself is kept with
+its route, so a request for a page nobody changed costs no query for it. (That view routes through
 `Page.route()`, which is the per-segment router; tests/base/test_routing.py pins what this one
 keeps of Wagtail's behaviour.)
 """
 
 import hashlib
+import pickle
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponse
@@ -26,14 +28,20 @@ def digest(text):
 
 
 def locate(site, language, path):
-    """(page id, content type id) of the page at `path` under the site's root, or None."""
+    """The live page at `path` under the site's root, pickled, or None."""
     root_path = getattr(site.root_page, f"url_path_{language}") or site.root_page.url_path
     target = root_path + "".join(f"{part}/" for part in path.split("/") if part)
     lookup = {f"url_path_{language}": target}
     location = Page.objects.filter(**lookup).values_list("pk", "content_type_id").first()
-    if location:  # a new slug or a move of this page (or one above it) changes the route
-        dependencies.record(dependencies.object_key(Page, location[0]))
-    return location
+    if not location:
+        return None
+    page_id, content_type_id = location
+    # A new slug, a move of this page (or one above it), an edit or unpublishing changes the route.
+    dependencies.record(dependencies.object_key(Page, page_id))
+    page_model = ContentType.objects.get_for_id(content_type_id).model_class()
+    page = page_model.objects.filter(pk=page_id, live=True).first()
+    # Kept pickled: a kept value is shared by the process's threads, and each request gets its own page.
+    return pickle.dumps(page) if page else None
 
 
 def find_page(request, path):
@@ -42,17 +50,12 @@ def find_page(request, path):
     if site is None:
         raise Http404
     language = get_language()
-    key = f"route:{site.pk}:{language}:{digest(path)}"
-    # A path no page has gives None, which is not remembered: random paths fill nothing.
-    location = remember(key, lambda: locate(site, language, path))
-    if not location:
+    key = f"page-route:{site.pk}:{language}:{digest(path)}"
+    # A path no live page has gives None, which is not remembered: random paths fill nothing.
+    kept = remember(key, lambda: locate(site, language, path))
+    if not kept:
         raise Http404
-    page_id, content_type_id = location
-    page_model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = page_model.objects.filter(pk=page_id, live=True).first()
-    if page is None:
-        raise Http404
-    return page
+    return pickle.loads(kept)  # noqa: S301 - written by locate() above, never by a visitor
 
 
 def serve(request, path):

@@ -80,6 +80,7 @@ while time.monotonic() < end:
     time.sleep(0.5)
     content_version.bump()
     fragments.touch((), everything=True)
+    content_version.bump()  # as purge.apply does
 """
 CROWD_PAGE, CROWD_CONNECTIONS = "group page", 64
 # Visitors send their browser's name: a current Chrome, as most of them.

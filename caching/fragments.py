@@ -51,16 +51,18 @@ def touch(keys, everything=False):
 
 
 class ProcessMemo:
-    """The latest fragments this process used, so that a current one costs no unpickling."""
+    """The latest fragments this process used, each with the content version (the clock) it was
+    last found current at: while the clock is unchanged, nothing has changed, and a fragment costs
+    neither a round trip nor unpickling."""
 
     def __init__(self, size):
         self.size, self.values = size, OrderedDict()
 
     def get(self, name):
-        return self.values.get(name)
+        return self.values.get(name, (None, None))
 
-    def set(self, name, entry):
-        self.values[name] = entry
+    def set(self, name, entry, clock):
+        self.values[name] = (entry, clock)
         self.values.move_to_end(name)
         if len(self.values) > self.size:
             self.values.popitem(last=False)
@@ -69,17 +71,32 @@ class ProcessMemo:
 _memo = ProcessMemo(2048)
 
 
+def current_entry(cache_key, clock):
+    """The kept (value, keys, versions) if it is current, else None."""
+    entry, checked_at = _memo.get(cache_key)
+    # A change replaces the clock once more after its versions (purge.apply): an entry found
+    # current at this clock needs no check until the clock changes.
+    if entry is not None and checked_at == clock:
+        return entry
+    if entry is None or versions(entry[2]) != entry[2]:
+        entry = cache.get(cache_key)  # another process's, when this one has none current
+        if entry is None or versions(entry[2]) != entry[2]:
+            return None
+    _memo.set(cache_key, entry, clock)
+    return entry
+
+
 def remember(name, compute, timeout=TIMEOUT_SECONDS):
     """`compute()`, kept until one of the keys recorded while computing it changes (None is not
     kept). The keys are recorded again on every use, so a response built from the fragment carries
-    them too. Costs one round trip to the shared cache when current."""
+    them too. Costs nothing while no change has committed since this process last checked it, then
+    one round trip to the shared cache."""
     cache_key = f"fragment:{name}:{timezone.localdate():%Y%m%d}"
-    for entry in (_memo.get(cache_key), cache.get(cache_key)):  # this process's, then the shared one
-        if entry is not None and versions(entry[2]) == entry[2]:
-            _memo.set(cache_key, entry)
-            dependencies.replay(entry[1])
-            return entry[0]
     clock = content_version.current()  # read when the request began, before anything was read
+    entry = current_entry(cache_key, clock)
+    if entry is not None:
+        dependencies.replay(entry[1])
+        return entry[0]
     with dependencies.recording() as recorded:
         value = compute()
     if value is None:
@@ -90,7 +107,7 @@ def remember(name, compute, timeout=TIMEOUT_SECONDS):
     if built_with and content_version.read() == clock:
         entry = (value, recorded.keys, built_with)
         cache.set(cache_key, entry, timeout)
-        _memo.set(cache_key, entry)
+        _memo.set(cache_key, entry, clock)
     return value
 
 

@@ -48,6 +48,7 @@ def apply(change):
     """What every cache does with a committed change (changes.py sends it here)."""
     content_version.bump()  # first: a page built from now on is not mistaken for a current one
     fragments.touch(change.keys, change.everything)  # then what was built from what changed
+    content_version.bump()  # again: what is found current at the new clock was checked after the touch
     tokens = sorted({dependencies.hashed(key) for key in change.keys})
     if not tokens and not change.everything:
         return

@@ -5,6 +5,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.queryset import FakeQuerySet
@@ -168,7 +169,9 @@ class NewsItemPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["groups"] = live_links(self.groups)
-        context["projects"] = live_links(self.projects)
-        context["countries"] = self.countries.all()
+        # Read only where the template uses them: inside the kept section (the whole page's
+        # content, page_sections.kept_section) they are not built at all.
+        context["groups"] = SimpleLazyObject(lambda: live_links(self.groups))
+        context["projects"] = SimpleLazyObject(lambda: live_links(self.projects))
+        context["countries"] = SimpleLazyObject(self.countries.all)
         return context

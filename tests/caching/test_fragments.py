@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from caching import content_version, fragments
 from editorial.roles import MODERATORS
@@ -85,11 +86,27 @@ def test_a_fragment_built_while_a_change_commits_is_not_kept():
     assert build.count == 1
 
 
-def test_a_version_the_cache_lost_rebuilds_what_was_built_with_it():
+def test_a_cache_that_lost_its_versions_rebuilds_what_was_built_with_them():
+    """A restarted or evicting Redis: with the clock gone too, a new clock and new versions."""
     build = Builds("tourism")
     fragments.remember("test-lost", build)
     cache.delete(f"{fragments.VERSION_PREFIX}page:{group('tourism').pk}")  # evicted
+    cache.delete(content_version.KEY)
     fragments.remember("test-lost", build)
+    assert build.count == 2
+
+
+def test_a_fragment_found_current_is_not_asked_for_again_until_a_change_commits(
+    django_capture_on_commit_callbacks,
+):
+    build = Builds("tourism")
+    fragments.remember("test-memo", build)
+    # Nothing committed since: this process's copy is current without asking the shared cache.
+    cache.delete(f"fragment:test-memo:{timezone.localdate():%Y%m%d}")
+    assert fragments.remember("test-memo", build) == "Tourism Group"
+    assert build.count == 1
+    publish(django_capture_on_commit_callbacks, "tourism", title_en="Tourism and travel")
+    assert fragments.remember("test-memo", build) == "Tourism and travel"
     assert build.count == 2
 
 

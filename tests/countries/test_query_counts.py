@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 # The site, the page, its projects with their entities (two), its coordinators, its coordinations,
 # the other members' names, its news, the events held there.
-BUDGET = {"country": 8, "contact": 2}  # its linked news and events are fragments
+BUDGET = {"country": 7, "contact": 1}  # its linked news and events are fragments
 
 
 def country_url(language):

@@ -15,13 +15,13 @@ pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
 # One query of each is for the request's site.
 BUDGET = {
-    "timeline": 5,  # restrictions are remembered; the countries, the events, their groups
-    "filtered timeline": 5,
-    "event": 4,  # the page, its groups, its projects
+    "timeline": 4,  # restrictions are remembered; the countries, the events, their groups
+    "filtered timeline": 4,
+    "event": 3,  # the site, its groups, its projects (the page is kept with its route)
     "calendar": 2,
     "group": SITE_BUDGET["group"],  # its events are a fragment
     "project": SITE_BUDGET["project"],  # its events are a fragment
-    "country": 8,  # a member country's page
+    "country": 7,  # a member country's page
 }
 URLS = {
     "en": {

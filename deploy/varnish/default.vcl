@@ -116,6 +116,12 @@ sub vcl_backend_fetch {
 
 sub vcl_backend_response {
     set beresp.http.x-url = bereq.url;  # for bans (the ban lurker sees only the object)
+    # A page is sent once all of it has arrived: an app server that dies halfway through one is
+    # then a fetch error, tried again on another (vcl_backend_error), not a page cut short in the
+    # visitor's browser. Files are streamed.
+    if (bereq.url !~ "^/(documents|media|static)/") {
+        set beresp.do_stream = false;
+    }
     if (beresp.http.X-Shared == "changed") {
         # Built while an editor published: it may predate the commit. Fetch it again while the
         # visitors asking for it keep waiting on this one fetch; the built-in rule would turn it

@@ -68,9 +68,23 @@ PYTEST := $(BIN)/pytest --numprocesses=$(TEST_WORKERS) --dist=loadscope --durati
 test: install browser-deps cluster-deps document-deps
 	$(PYTEST) $(PYTEST_ARGS)
 
-# The inner loop: everything but the browser, the cluster and LibreOffice's conversions.
+# The inner loop: everything but the browser, the cluster and LibreOffice's conversions. On SQLite it
+# keeps its migrated and loaded test databases (and their files) between runs (pytest-django's
+# --reuse-db), named by a digest of all that could write them: the content, the locked packages and
+# every Python file but the tests. A change to any of them builds new ones (and removes the old);
+# changed tests, templates, styles or translations reuse them. With DATABASE_URL, it makes them anew.
+TEST_DATABASES := .test-databases
+TEST_DATABASE_DIGEST = $(shell cat $$(git ls-files -co --exclude-standard -- content '*.py' ':!tests') \
+	requirements/test.txt | sha256sum | cut -c1-12)
 test-fast: install
+ifeq ($(DATABASE_URL),)
+	@mkdir -p $(TEST_DATABASES)
+	@find $(TEST_DATABASES) -mindepth 1 -maxdepth 1 ! -name 'fast-$(TEST_DATABASE_DIGEST).*' -exec rm -rf {} +
+	SQLITE_TEST_DATABASE=$(TEST_DATABASES)/fast-$(TEST_DATABASE_DIGEST).sqlite3 \
+		$(PYTEST) --reuse-db -m "not browser and not topology and not office" $(PYTEST_ARGS)
+else
 	$(PYTEST) -m "not browser and not topology and not office" $(PYTEST_ARGS)
+endif
 
 # Installs the Debian packages listed in $$missing with apt-get when run as root, or says how to;
 # $(1) names what needs them. Without them those tests are skipped, except in CI (CI=true).

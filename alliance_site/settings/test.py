@@ -25,3 +25,6 @@ if CACHES["default"]["BACKEND"].endswith("FileBasedCache") and not os.environ.ge
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
     # A test database is thrown away: its commits need not wait for the disk.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
+elif kept := os.environ.get("SQLITE_TEST_DATABASE"):  # `make test-fast` keeps them, files too
+    DATABASES["default"]["TEST"] = {"NAME": kept}  # noqa: F405
+    MEDIA_ROOT = f"{kept}_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-media"  # as pytest-django names it

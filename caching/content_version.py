@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 KEY = "content-version"
+UNREACHABLE = "unreachable"  # the version while the shared cache cannot be read
 # The version as this request first read it: one cache round trip per request, not one per lookup.
 _request = Local()
 
@@ -37,7 +38,12 @@ def read():
     if version is None:
         cache.add(KEY, new_token(), timeout=None)
         version = cache.get(KEY)
-    return f"{version}-{timezone.localdate():%Y%m%d}"
+    return f"{version or UNREACHABLE}-{timezone.localdate():%Y%m%d}"
+
+
+def is_known(version):
+    """Whether `version` was read from the shared cache, not made up while it was unreachable."""
+    return not version.startswith(UNREACHABLE)
 
 
 def seconds_left_today():

@@ -76,7 +76,7 @@ def current_entry(cache_key, clock):
     entry, checked_at = _memo.get(cache_key)
     # A change replaces the clock once more after its versions (purge.apply): an entry found
     # current at this clock needs no check until the clock changes.
-    if entry is not None and checked_at == clock:
+    if entry is not None and checked_at == clock and content_version.is_known(clock):
         return entry
     if entry is None or versions(entry[2]) != entry[2]:
         entry = cache.get(cache_key)  # another process's, when this one has none current

@@ -144,3 +144,15 @@ def test_a_preview_shows_the_draft_not_the_kept_details():
     live = moderator_client.get("/en/technical-groups/culture/").content.decode()
     assert live_label in live
     assert "A fact in the draft only" not in live
+
+
+def test_while_the_version_cannot_be_read_a_fragment_is_checked_every_time(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    """Redis unreachable for the clock's read: every such read looks the same, so it proves nothing."""
+    unreachable = f"{content_version.UNREACHABLE}-{timezone.localdate():%Y%m%d}"
+    monkeypatch.setattr(content_version, "read", lambda: unreachable)
+    build = Builds("tourism")
+    assert fragments.remember("test-unread", build) == "Tourism Group"
+    publish(django_capture_on_commit_callbacks, "tourism", title_en="Tourism and travel")
+    assert fragments.remember("test-unread", build) == "Tourism and travel"

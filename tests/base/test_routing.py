@@ -57,6 +57,22 @@ def test_a_page_that_is_not_live_is_not_found(client, language):
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
+def test_the_page_kept_with_its_route_follows_each_publish_and_unpublish(client, committed, language):
+    """The route keeps the page itself (no query for a page nobody changed): once a change to the
+    page commits, the next request serves the change."""
+    assert client.get(GROUP[language]).status_code == 200  # the page is kept with its route now
+    page = TechnicalGroupPage.objects.get(slug_en="cooperation")
+    with committed():
+        page.title_en, page.title_es = "Cooperation and trade", "Cooperación y comercio"
+        page.save_revision().publish()
+    title = {"en": "Cooperation and trade", "es": "Cooperación y comercio"}[language]
+    assert title in client.get(GROUP[language]).content.decode()
+    with committed():
+        page.unpublish()
+    assert client.get(GROUP[language]).status_code == 404
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
 def test_routing_costs_the_same_however_many_siblings_a_page_has(client, language):
     """One query for the site, one for the URL, one for the page: not one per sibling."""
     client.get(GROUP[language])  # warm: content types and the remembered route

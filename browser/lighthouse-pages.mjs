@@ -8,13 +8,26 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import defaultConfig from 'lighthouse/core/config/default-config.js';
 
 const [reportsDir, categories, ...urls] = process.argv.slice(2);
 const chromeFlags = (process.env.CHROME_FLAGS || '').split(' ').filter(Boolean);
-// The screenshots feed no score (the test reads only the categories' scores), and the full-page one
-// costs seconds a page.
-const skipAudits = ['full-page-screenshot', 'screenshot-thumbnails', 'final-screenshot'];
-const options = { output: 'json', logLevel: 'error', onlyCategories: categories.split(','), skipAudits };
+// The test reads only the categories' scores. Audits that weigh nothing in the performance score
+// (its diagnostics and opportunities) and count in no other category change no score, and their
+// gathering (coverage, re-compressing every file, the back/forward cache's extra navigation, the
+// screenshots) costs seconds a page: Lighthouse then leaves out what only they need.
+const { performance, ...others } = defaultConfig.categories;
+const scoredElsewhere = new Set(Object.values(others).flatMap((category) => category.auditRefs.map((ref) => ref.id)));
+const skipAudits = [
+  ...performance.auditRefs.filter((ref) => ref.weight === 0 && !scoredElsewhere.has(ref.id)).map((ref) => ref.id),
+];
+const options = {
+  output: 'json',
+  logLevel: 'error',
+  onlyCategories: categories.split(','),
+  skipAudits,
+  disableFullPageScreenshot: true,
+};
 
 async function audit(url, chrome) {
   try {

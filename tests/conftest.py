@@ -65,6 +65,25 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_alliance_content", stdout=io.StringIO())
 
 
+@pytest.fixture(scope="session")
+def rendered_site(django_db_setup, django_db_blocker):
+    """{URL path: HTML} of every live page in both languages, as an anonymous visitor gets it.
+
+    Rendered once per worker for the tests that read every page, which each rendered all of them;
+    every test rolls back what it changes, so the loaded site is what all of them would see."""
+    from django.test import Client
+    from wagtail.models import Page
+
+    from tests.pages import get_ok, url_in
+
+    client = Client()
+    with django_db_blocker.unblock():
+        pages = Page.objects.live().filter(depth__gt=1).order_by("path")
+        return {
+            url: get_ok(client, url) for page in pages for url in (url_in("en", page), url_in("es", page))
+        }
+
+
 @pytest.fixture
 def english_client(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"

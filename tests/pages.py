@@ -4,11 +4,19 @@ import html as html_module
 import re
 from html.parser import HTMLParser
 
+from django.utils import translation
+
 
 def get_ok(client, url, **headers):
     response = client.get(url, **headers)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
     return response.content.decode()
+
+
+def url_in(language, page):
+    """The page's URL path in `language`."""
+    with translation.override(language):
+        return page.get_url()
 
 
 class LinkCollector(HTMLParser):

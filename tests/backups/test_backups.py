@@ -27,6 +27,8 @@ from tests.base.test_media_storage import CREDENTIALS, REGION, moto_endpoint  # 
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine]
 
+DUMP = "--- every row ---"
+
 
 class Site:
     """One scratch database plus MEDIA_ROOT (or the bucket that `env` names), driven through manage.py."""
@@ -58,9 +60,17 @@ class Site:
     def shell(self, code):
         return self.manage("shell", "--no-imports", "-c", textwrap.dedent(code))
 
-    def dump(self):
-        """Every row of every model, in primary-key order."""
-        return json.loads(self.manage("dumpdata", "--indent", "0"))
+    def shell_and_dump(self, *snippets, then=()):
+        """(what the snippets and then those in `then` printed, every row of every model in
+        primary-key order between them): one process for all, since starting the site's code costs
+        seconds each time."""
+        dump = f"print({DUMP!r})\ncall_command('dumpdata', indent=0)\nprint({DUMP!r})"
+        code = "\n".join(
+            textwrap.dedent(snippet)
+            for snippet in ("from django.core.management import call_command", *snippets, dump, *then)
+        )
+        printed, rows, printed_then = self.shell(code).split(DUMP + "\n")
+        return printed + printed_then, json.loads(rows)
 
     def files(self):
         return {
@@ -107,12 +117,23 @@ DELETE_IN_THE_ADMIN = """
 
 LISTING = """
 from django.test import Client
-from workgroups.models import TechnicalGroupPage
 client = Client(HTTP_HOST="localhost")
 client.get("/en/technical-groups/")
 listing = client.get("/en/technical-groups/")
-print(listing["X-Shared"], "/technical-groups/{slug}/" in listing.content.decode())
+print("listing:", listing["X-Shared"], "/technical-groups/{slug}/" in listing.content.decode())
 """
+
+SUMMARY = """
+from workgroups.models import TechnicalGroupPage
+page = TechnicalGroupPage.objects.get(pk={pk})
+print(page.summary_es, "|", page.has_unpublished_changes, "|", page.get_latest_revision().content["summary_en"])
+"""
+
+
+def listing_line(printed):
+    """What LISTING printed: [X-Shared, whether the listing links the page]."""
+    [line] = [line for line in printed.splitlines() if line.startswith("listing:")]
+    return line.split()[1:]
 
 
 def test_a_restored_backup_is_identical_and_keeps_a_page_deleted_later(
@@ -122,8 +143,8 @@ def test_a_restored_backup_is_identical_and_keeps_a_page_deleted_later(
     shared_cache = {"CACHE_DIR": str(tmp_path / "cache")}  # both sites on one cache, as after a restore
     source = Site(source_url, tmp_path / "media-source", env=shared_cache)
     loaded_site.copy_to(source_url, source.media)
-    group_pk = int(source.shell(EDIT_IN_THE_ADMIN).split()[-1])
-    before, files_before = source.dump(), source.files()
+    printed, before = source.shell_and_dump(EDIT_IN_THE_ADMIN)
+    group_pk, files_before = int(printed.split()[-1]), source.files()
     assert any(path.startswith("documents/") for path in files_before)
 
     # Even with a umask that lets everyone read, the backup (database, documents) is private.
@@ -134,34 +155,27 @@ def test_a_restored_backup_is_identical_and_keeps_a_page_deleted_later(
     assert manifest["engine"] == connection.vendor
     assert manifest["rows"]["wagtailcore.revision"] > manifest["rows"]["wagtailcore.page"]
 
-    # After the backup, an editor deletes the page (and with it, its revisions).
-    slug = source.shell(
-        f"from wagtail.models import Page; print(Page.objects.get(pk={group_pk}).slug_en)"
-    ).strip()
-    source.shell(DELETE_IN_THE_ADMIN.format(pk=group_pk))
-    assert len(source.dump()) < len(before)
-    assert source.shell(LISTING.format(slug=slug)).splitlines()[-1].split() == ["yes", "False"]
+    # After the backup, an editor deletes the page (and with it, its revisions): the listing,
+    # stored in the shared cache, no longer shows it.
+    [page] = [row for row in before if row["model"] == "wagtailcore.page" and row["pk"] == group_pk]
+    listing = LISTING.format(slug=page["fields"]["slug_en"])
+    printed, rows = source.shell_and_dump(DELETE_IN_THE_ADMIN.format(pk=group_pk), listing)
+    assert len(rows) < len(before)
+    assert listing_line(printed) == ["yes", "False"]
 
     restored = Site(restored_url, tmp_path / "media-restored", env=shared_cache)
     result = restored.manage("restore_site", str(folder))
     assert "Restored the backup" in result
-    assert_identical(restored, before, files_before, group_pk)
-    summary = restored.shell(
-        f"""
-        from workgroups.models import TechnicalGroupPage
-        page = TechnicalGroupPage.objects.get(pk={group_pk})
-        print(page.summary_es, "|", page.has_unpublished_changes, "|", page.get_latest_revision().content["summary_en"])
-        """
-    )
-    assert "Resumen revisado en español: ñandú, acción. | True | A draft, not yet published." in summary
     # The restore made the shared cache forget what it held: the page is listed again.
-    assert restored.shell(LISTING.format(slug=slug)).splitlines()[-1].split() == ["yes", "True"]
+    printed, after = restored.shell_and_dump(then=(SUMMARY.format(pk=group_pk), listing))
+    assert "Resumen revisado en español: ñandú, acción. | True | A draft, not yet published." in printed
+    assert listing_line(printed) == ["yes", "True"]
+    assert_identical(restored, after, before, files_before, group_pk)
 
 
-def assert_identical(restored, before, files_before, group_pk):
+def assert_identical(restored, after, before, files_before, group_pk):
     """Every row of every model (both languages, revisions included) and every file came back,
     the page deleted after the backup with them, in both languages and with its draft."""
-    after = restored.dump()
     assert len(after) == len(before)
     assert after == before
     assert restored.files() == files_before

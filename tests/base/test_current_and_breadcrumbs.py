@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 
 from base.models import MemberCountry
 from base.navigation import ancestor_paths, current_state, is_within
-from tests.pages import get_ok
+from tests.pages import get_ok, url_in
 
 pytestmark = pytest.mark.django_db
 
@@ -75,18 +75,17 @@ class Marks(HTMLParser):
 
 
 def marks(client, url):
+    return marks_in(get_ok(client, url))
+
+
+def marks_in(html):
     parser = Marks()
-    parser.feed(get_ok(client, url))
+    parser.feed(html)
     return parser
 
 
 def live_pages():
     return list(Page.objects.live().filter(depth__gt=1).order_by("path"))
-
-
-def url_in(language, page):
-    with translation.override(language):
-        return page.get_url()
 
 
 def title_in(language, page):
@@ -103,14 +102,14 @@ def expected_current(page, home):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_marks_exactly_one_link_current_the_right_one(client, language):
+def test_every_page_marks_exactly_one_link_current_the_right_one(rendered_site, language):
     home = Site.objects.get(is_default_site=True).root_page
     pages = live_pages()
     assert len(pages) > 30  # the whole site, not a sample
     for page in pages:
         url = url_in(language, page)
         section, state = expected_current(page, home)
-        found = marks(client, url).current
+        found = marks_in(rendered_site[url]).current
         assert found == [(url_in(language, section), state)], f"{url}: {found}"
 
 
@@ -145,11 +144,11 @@ def test_current_state_compares_whole_levels_of_the_tree():
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_breadcrumbs_follow_the_tree_with_structured_data(client, language):
+def test_breadcrumbs_follow_the_tree_with_structured_data(rendered_site, language):
     home = Site.objects.get(is_default_site=True).root_page
     for page in live_pages():
         url = url_in(language, page)
-        found = marks(client, url)
+        found = marks_in(rendered_site[url])
         if page.pk == home.pk:
             assert found.crumbs == [], url
             continue

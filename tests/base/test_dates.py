@@ -8,7 +8,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from base.dates import DatePrecision, format_partial_date
-from tests.pages import get_ok, text_of
+from tests.pages import get_ok, text_of, url_in
 
 pytestmark = pytest.mark.django_db
 
@@ -44,20 +44,15 @@ def test_project_milestones_are_written_as_the_texts_write_dates(client, languag
     page = Page.objects.get(slug_en="youth-volunteer-program")
     with translation.override(language):
         text = text_of(get_ok(client, page.get_url()))
-    assert f">{EXPECTED[language]['day']}<" in get_ok(client, url_of(page, language)).replace("</time>", "<")
+    assert f">{EXPECTED[language]['day']}<" in get_ok(client, url_in(language, page)).replace("</time>", "<")
     # The body says the same date in the same style.
     assert text.count(EXPECTED[language]["day"]) >= 2, text
 
 
-def url_of(page, language):
-    with translation.override(language):
-        return page.get_url()
-
-
 @pytest.mark.parametrize("language", EXPECTED)
-def test_no_page_mixes_in_another_date_style(client, language):
+def test_no_page_mixes_in_another_date_style(rendered_site, language):
     pages = Page.objects.live().filter(depth__gt=1)
     assert pages.count() > 30
     for page in pages:
-        found = OTHER_STYLES[language].findall(text_of(get_ok(client, url_of(page, language))))
-        assert not found, f"{url_of(page, language)}: {found}"
+        found = OTHER_STYLES[language].findall(text_of(rendered_site[url_in(language, page)]))
+        assert not found, f"{url_in(language, page)}: {found}"

@@ -2,8 +2,8 @@
 // node lighthouse-pages.mjs REPORTS_DIR CATEGORIES URL... writes REPORTS_DIR/<n>.json for the
 // n-th URL. Chromium comes from CHROME_PATH, its flags from CHROME_FLAGS (space-separated). The
 // pages are audited one after another, never at once, so that no run disturbs another's timings.
-// A run that fails (its Chromium lost, or the page not loaded in time on a busy machine: Lighthouse
-// then reports a runtime error and no scores) is tried once more in a new Chromium.
+// A run that fails (its Chromium lost, the page not loaded in time on a busy machine, or a trace
+// Lighthouse could not read: no scores then) is tried once more in a new Chromium.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
@@ -38,12 +38,25 @@ async function audit(url, chrome) {
   }
 }
 
+// Why a run gave no scores to judge: no report, a runtime error, or a category without a score
+// (an audit it counts failed: Lighthouse sometimes misses the navigation's start in its trace on
+// a busy machine, NO_NAVSTART, and says to run it again).
+function whyIncomplete(result) {
+  if (!result) return 'no report';
+  if (result.lhr.runtimeError) return result.lhr.runtimeError.message;
+  const unscored = Object.values(result.lhr.categories).filter((category) => category.score === null);
+  if (!unscored.length) return undefined;
+  const errors = Object.values(result.lhr.audits).filter((audit) => audit.errorMessage);
+  return `no ${unscored.map((category) => category.id).join(', ')} score (${errors[0]?.errorMessage})`;
+}
+
 let chrome = await chromeLauncher.launch({ chromeFlags });
 try {
   for (const [index, url] of urls.entries()) {
     let result = await audit(url, chrome);
-    if (!result || result.lhr.runtimeError) {
-      console.error(`${url}: ${result ? result.lhr.runtimeError.message : 'no report'}; once more`);
+    const problem = whyIncomplete(result);
+    if (problem) {
+      console.error(`${url}: ${problem}; once more`);
       chrome.kill();
       chrome = await chromeLauncher.launch({ chromeFlags });
       result = await lighthouse(url, { ...options, port: chrome.port });

@@ -40,6 +40,11 @@ def lighthouse(urls, reports):
 def scores_of(report):
     error = report.get("runtimeError")
     assert error is None, f"Lighthouse could not audit {report['requestedUrl']}: {error}"
+    unscored = [name for name, category in report["categories"].items() if category["score"] is None]
+    errors = {
+        key: audit["errorMessage"] for key, audit in report["audits"].items() if audit.get("errorMessage")
+    }
+    assert not unscored, f"Lighthouse gave {report['requestedUrl']} no {unscored} score: {errors}"
     scores = {name: round(category["score"] * 100) for name, category in report["categories"].items()}
     failing = sorted(
         f"{key} ({audit.get('displayValue', audit['score'])})"

@@ -18,9 +18,9 @@ const chromeFlags = (process.env.CHROME_FLAGS || '').split(' ').filter(Boolean);
 // screenshots) costs seconds a page: Lighthouse then leaves out what only they need.
 const { performance, ...others } = defaultConfig.categories;
 const scoredElsewhere = new Set(Object.values(others).flatMap((category) => category.auditRefs.map((ref) => ref.id)));
-const skipAudits = [
-  ...performance.auditRefs.filter((ref) => ref.weight === 0 && !scoredElsewhere.has(ref.id)).map((ref) => ref.id),
-];
+const skipAudits = performance.auditRefs
+  .filter((ref) => ref.weight === 0 && !scoredElsewhere.has(ref.id))
+  .map((ref) => ref.id);
 const options = {
   output: 'json',
   logLevel: 'error',

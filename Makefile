@@ -73,10 +73,11 @@ test: install browser-deps cluster-deps document-deps
 	$(PYTEST) $(PYTEST_ARGS)
 
 # The inner loop: everything but the browser, the cluster and LibreOffice's conversions. On SQLite it
-# keeps its migrated and loaded test databases (and their files) between runs (pytest-django's
-# --reuse-db), named by a digest of all that could write them: the content, the locked packages and
-# every Python file but the tests. A change to any of them builds new ones (and removes the old);
-# changed tests, templates, styles or translations reuse them. With DATABASE_URL, it makes them anew.
+# keeps its migrated and loaded template database (and its files) between runs (pytest-django's
+# --reuse-db; each worker copies it afresh: tests/databases.py), named by a digest of all that could
+# write it: the content, the locked packages and every Python file but the tests. A change to any of
+# them builds a new one (and removes the old); changed tests, templates, styles or translations
+# reuse it. With DATABASE_URL, it makes it anew.
 TEST_DATABASES := .test-databases
 TEST_DATABASE_DIGEST = $(shell cat $$(git ls-files -co --exclude-standard -- content '*.py' ':!tests') \
 	requirements/test.txt | sha256sum | cut -c1-12)

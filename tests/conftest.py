@@ -1,9 +1,13 @@
 import io
+import os
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from pytest_django.plugin import blocking_manager_key
 from xdist.scheduler import LoadScopeScheduling
+
+from tests import databases
 
 pytest_plugins = ["tests.browser.figures"]
 
@@ -58,11 +62,36 @@ def compiled_translations():
     call_command("compile_translations", stdout=io.StringIO())
 
 
+def pytest_configure(config):
+    databases.prepare(config)
+
+
+def pytest_unconfigure(config):
+    databases.finish(config, config.stash[blocking_manager_key].unblock)
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test runs against the real content, loaded once from content/."""
+def django_db_modify_db_settings_xdist_suffix():
+    """Not a database per worker from scratch, but a copy of one template (tests/databases.py)."""
+    databases.name_the_template(os.environ[databases.FOLDER_VARIABLE])
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_keepdb, django_db_modify_db_settings
+):
+    """Every test runs against the real content, loaded once from content/ (into the template that
+    each worker copies)."""
+    verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
-        call_command("load_alliance_content", stdout=io.StringIO())
+        made = databases.set_up(load_content, django_db_keepdb, verbosity)
+    yield
+    with django_db_blocker.unblock():
+        databases.tear_down(made, django_db_keepdb, verbosity)
+
+
+def load_content():
+    call_command("load_alliance_content", stdout=io.StringIO())
 
 
 @pytest.fixture(scope="session")

@@ -131,8 +131,11 @@ class BrowserPage:
         self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
         self.page.on("response", self._on_response)
         self.page.on("requestfailed", self._on_request_failed)
-        # Only the site itself may be asked for anything: no fonts, analytics or CDNs.
-        context.route("**/*", self._only_the_site)
+        # Only the site itself may be asked for anything: no fonts, analytics or CDNs. Watched, not
+        # intercepted: Playwright turns the browser's cache off for a context with routes, and
+        # each page would fetch every stylesheet, script and icon again (this machine reaches no
+        # other site anyway).
+        context.on("request", self._only_the_site)
 
     def _on_console(self, message):
         if message.type == "error":
@@ -148,13 +151,9 @@ class BrowserPage:
         if response.status >= 400:
             self.failed_requests.append(f"{response.status} {response.url}")
 
-    def _only_the_site(self, route):
-        url = route.request.url
-        if url.startswith(self.site_url + "/") or url.startswith(("data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            self.third_party.append(url)
-            route.abort()
+    def _only_the_site(self, request):
+        if not request.url.startswith((self.site_url + "/", "data:", "blob:", "about:")):
+            self.third_party.append(request.url)
 
     def goto(self, path):
         response = self.page.goto(self.site_url + path)

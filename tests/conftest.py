@@ -36,17 +36,22 @@ def pytest_xdist_make_scheduler(config, log):
 
 
 def rank(item):
-    """Where the item's module stands in the run: longest first, tests that commit last."""
+    """Where the item's module stands in the run: longest first, then those that need no test
+    database (while the first worker to need one builds it, tests/databases.py), tests that
+    commit last."""
     if item.get_closest_marker("commits"):
-        return len(LONGEST_FIRST) + 1
+        return len(LONGEST_FIRST) + 2
     path = Path(str(item.path))
     if path.is_relative_to(TESTS / "topology"):
         return LONGEST_FIRST.index("topology")
     if path.relative_to(TESTS.parent).as_posix() in LONGEST_FIRST:
         return LONGEST_FIRST.index(path.relative_to(TESTS.parent).as_posix())
-    if "site_crawl" in getattr(item, "fixturenames", ()):
+    fixtures = getattr(item, "fixturenames", ())
+    if "site_crawl" in fixtures:
         return LONGEST_FIRST.index("crawl")
-    return len(LONGEST_FIRST)
+    if not item.get_closest_marker("django_db") and "django_db_setup" not in fixtures:
+        return len(LONGEST_FIRST)
+    return len(LONGEST_FIRST) + 1
 
 
 @pytest.hookimpl(trylast=True)

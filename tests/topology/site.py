@@ -1,6 +1,7 @@
 """What the topology tests do over HTTP: visit as anyone (visit.py), edit as an editor in the real
 admin."""
 
+import functools
 import time
 
 import requests
@@ -21,8 +22,10 @@ def eventually(check, seconds=1.0, interval=0.05):
         time.sleep(interval)
 
 
+@functools.cache
 def page_id(cluster, url_path_en):
-    """The id of the page at this English path, asked from the cluster's own database."""
+    """The id of the page at this English path, asked from the cluster's own database once (a
+    process of its own, which reads every page: ids never change, even when a page moves)."""
     script = (
         "from wagtail.models import Page; "
         f"print(next(p.id for p in Page.objects.specific() if p.get_url() == {url_path_en!r}))"

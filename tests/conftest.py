@@ -83,16 +83,22 @@ def django_db_modify_db_settings_xdist_suffix():
 
 @pytest.fixture(scope="session")
 def django_db_setup(
-    request, django_test_environment, django_db_blocker, django_db_keepdb, django_db_modify_db_settings
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
 ):
     """Every test runs against the real content, loaded once from content/ (into the template that
     each worker copies)."""
     verbosity = request.config.option.verbose
+    keep = django_db_keepdb and not django_db_createdb  # as pytest-django reads --reuse-db, --create-db
     with django_db_blocker.unblock():
-        made = databases.set_up(load_content, django_db_keepdb, verbosity)
+        made = databases.set_up(load_content, keep, verbosity)
     yield
     with django_db_blocker.unblock():
-        databases.tear_down(made, django_db_keepdb, verbosity)
+        databases.tear_down(made, keep, verbosity)
 
 
 def load_content():

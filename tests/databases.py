@@ -29,6 +29,8 @@ def prepare(config):
     kept = os.environ.get("SQLITE_TEST_DATABASE")
     folder = Path(f"{kept}-template") if kept else Path(tempfile.mkdtemp(prefix="alliance-test-template-"))
     folder.mkdir(parents=True, exist_ok=True)
+    if config.getvalue("create_db"):  # pytest-django's --create-db: a kept template is built anew
+        (folder / "template.json").unlink(missing_ok=True)
     os.environ[FOLDER_VARIABLE] = str(folder)
 
 

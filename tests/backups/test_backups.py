@@ -2,11 +2,13 @@
 
 The site is a scratch database of the same engine as the test run's (a file for SQLite, a new
 database for PostgreSQL), copied from the loaded test database (conftest.py), and driven by the
-real commands in subprocesses: edit it in the admin, back it up, restore it. It is backed up; a page is then deleted in the admin; the backup is restored
-into another, empty database, which must hold every row (pages, revisions, documents, snippets,
-both languages) and every file exactly as they were at the backup, the deleted page included.
+real commands in processes of its own (one per database, kept between steps: tests/processes.py):
+edit it in the admin, back it up, then delete a page in the admin; the backup is restored into
+another, empty database, which must hold every row (pages, revisions, documents, snippets, both
+languages) and every file exactly as they were at the backup, the deleted page included.
 """
 
+import contextlib
 import hashlib
 import json
 import os
@@ -14,20 +16,20 @@ import stat
 import subprocess
 import sys
 import tarfile
-import textwrap
 import uuid
 from pathlib import Path
 
 import boto3
 import pytest
 from django.conf import settings
+from django.core.management import CommandError, call_command
 from django.db import connection
+from wagtail.models import Page, Revision
 
 from tests.base.test_media_storage import CREDENTIALS, REGION, moto_endpoint  # noqa: F401
+from tests.processes import django_process
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine]
-
-DUMP = "--- every row ---"
 
 
 class Site:
@@ -36,19 +38,20 @@ class Site:
     def __init__(self, url, media, env=None):
         self.url, self.media, self.env = url, media, env or {}
 
-    def manage(self, *args, stdin=None, umask=-1):
-        env = {
+    def environment(self):
+        return {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "alliance_site.settings.dev",
             "DATABASE_URL": self.url,
             "MEDIA_ROOT": str(self.media),
             **self.env,
         }
+
+    def manage(self, *args, umask=-1):
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=settings.BASE_DIR,
-            env=env,
-            input=stdin,
+            env=self.environment(),
             capture_output=True,
             text=True,
             timeout=600,
@@ -57,20 +60,12 @@ class Site:
         assert result.returncode == 0, f"manage.py {' '.join(args)}:\n{result.stdout}\n{result.stderr}"
         return result.stdout
 
-    def shell(self, code):
-        return self.manage("shell", "--no-imports", "-c", textwrap.dedent(code))
-
-    def shell_and_dump(self, *snippets, then=()):
-        """(what the snippets and then those in `then` printed, every row of every model in
-        primary-key order between them): one process for all, since starting the site's code costs
-        seconds each time."""
-        dump = f"print({DUMP!r})\ncall_command('dumpdata', indent=0)\nprint({DUMP!r})"
-        code = "\n".join(
-            textwrap.dedent(snippet)
-            for snippet in ("from django.core.management import call_command", *snippets, dump, *then)
-        )
-        printed, rows, printed_then = self.shell(code).split(DUMP + "\n")
-        return printed + printed_then, json.loads(rows)
+    @contextlib.contextmanager
+    def process(self, umask=-1):
+        """The site's code running in a process of its own, kept between steps (tests/processes.py)."""
+        with django_process(self.environment(), umask=umask) as site:
+            site.run("from django.core.management import call_command")
+            yield site
 
     def files(self):
         return {
@@ -78,6 +73,16 @@ class Site:
             for path in sorted(self.media.rglob("*"))
             if path.is_file()
         }
+
+
+def rows(process):
+    """Every row of every model, in primary-key order."""
+    return json.loads(process.run("call_command('dumpdata', indent=0)"))
+
+
+def command(process, *args):
+    """What the management command printed, run in `process`."""
+    return process.run(f"call_command(*{list(args)!r})")
 
 
 EDIT_IN_THE_ADMIN = """
@@ -143,34 +148,34 @@ def test_a_restored_backup_is_identical_and_keeps_a_page_deleted_later(
     shared_cache = {"CACHE_DIR": str(tmp_path / "cache")}  # both sites on one cache, as after a restore
     source = Site(source_url, tmp_path / "media-source", env=shared_cache)
     loaded_site.copy_to(source_url, source.media)
-    printed, before = source.shell_and_dump(EDIT_IN_THE_ADMIN)
-    group_pk, files_before = int(printed.split()[-1]), source.files()
-    assert any(path.startswith("documents/") for path in files_before)
-
     # Even with a umask that lets everyone read, the backup (database, documents) is private.
-    output = source.manage("backup_site", "--output", str(tmp_path / "backups"), umask=0)
-    folder = Path(output.split("Backup written to ")[-1].strip())
-    assert_private(folder)
-    manifest = json.loads((folder / "manifest.json").read_text())
-    assert manifest["engine"] == connection.vendor
-    assert manifest["rows"]["wagtailcore.revision"] > manifest["rows"]["wagtailcore.page"]
+    with source.process(umask=0) as site:
+        group_pk = int(site.run(EDIT_IN_THE_ADMIN))
+        before, files_before = rows(site), source.files()
+        assert any(path.startswith("documents/") for path in files_before)
+        output = command(site, "backup_site", "--output", str(tmp_path / "backups"))
+        folder = Path(output.split("Backup written to ")[-1].strip())
+        assert_private(folder)
+        manifest = json.loads((folder / "manifest.json").read_text())
+        assert manifest["engine"] == connection.vendor
+        assert manifest["rows"]["wagtailcore.revision"] > manifest["rows"]["wagtailcore.page"]
 
-    # After the backup, an editor deletes the page (and with it, its revisions): the listing,
-    # stored in the shared cache, no longer shows it.
-    [page] = [row for row in before if row["model"] == "wagtailcore.page" and row["pk"] == group_pk]
-    listing = LISTING.format(slug=page["fields"]["slug_en"])
-    printed, rows = source.shell_and_dump(DELETE_IN_THE_ADMIN.format(pk=group_pk), listing)
-    assert len(rows) < len(before)
-    assert listing_line(printed) == ["yes", "False"]
+        # After the backup, an editor deletes the page (and with it, its revisions): the listing,
+        # stored in the shared cache, no longer shows it.
+        [page] = [row for row in before if row["model"] == "wagtailcore.page" and row["pk"] == group_pk]
+        listing = LISTING.format(slug=page["fields"]["slug_en"])
+        site.run(DELETE_IN_THE_ADMIN.format(pk=group_pk))
+        assert listing_line(site.run(listing)) == ["yes", "False"]
+        assert len(rows(site)) < len(before)
 
     restored = Site(restored_url, tmp_path / "media-restored", env=shared_cache)
-    result = restored.manage("restore_site", str(folder))
-    assert "Restored the backup" in result
-    # The restore made the shared cache forget what it held: the page is listed again.
-    printed, after = restored.shell_and_dump(then=(SUMMARY.format(pk=group_pk), listing))
-    assert "Resumen revisado en español: ñandú, acción. | True | A draft, not yet published." in printed
-    assert listing_line(printed) == ["yes", "True"]
-    assert_identical(restored, after, before, files_before, group_pk)
+    with restored.process() as site:
+        assert "Restored the backup" in command(site, "restore_site", str(folder))
+        # The restore made the shared cache forget what it held: the page is listed again.
+        summary = site.run(SUMMARY.format(pk=group_pk))
+        assert summary == "Resumen revisado en español: ñandú, acción. | True | A draft, not yet published.\n"
+        assert listing_line(site.run(listing)) == ["yes", "True"]
+        assert_identical(restored, rows(site), before, files_before, group_pk)
 
 
 def assert_identical(restored, after, before, files_before, group_pk):
@@ -217,23 +222,20 @@ def manage_fails(site, *args):
 
 
 def test_restore_refuses_a_database_that_is_not_empty_and_a_damaged_backup(tmp_path, scratch_databases):
-    source_url, restored_url = scratch_databases
-    source = Site(source_url, tmp_path / "media")
-    output = source.manage("backup_site", "--output", str(tmp_path / "backups"))
+    source_url, _restored_url = scratch_databases
+    output = Site(source_url, tmp_path / "media").manage("backup_site", "--output", str(tmp_path / "backups"))
     folder = Path(output.split("Backup written to ")[-1].strip())
-    source.shell(
-        """
-        from django.db import connection
-        with connection.cursor() as cursor:
-            cursor.execute("CREATE TABLE something_else (id integer)")
-        """
-    )
-    assert "The database is not empty" in manage_fails(source, "restore_site", str(folder))
+    # Refused here, in this test's database, which holds the loaded site: nothing in it changes.
+    pages, revisions = Page.objects.count(), Revision.objects.count()
+    with pytest.raises(CommandError, match="The database is not empty"):
+        call_command("restore_site", str(folder))
 
     (folder / "media.tar.gz").write_bytes(b"damaged")
-    restored = Site(restored_url, tmp_path / "media-restored")
-    assert "missing or damaged" in manage_fails(restored, "restore_site", str(folder))
-    assert "unfinished" in manage_fails(restored, "restore_site", f"{folder}.partial")
+    with pytest.raises(CommandError, match="missing or damaged"):
+        call_command("restore_site", str(folder))
+    with pytest.raises(CommandError, match="unfinished"):
+        call_command("restore_site", f"{folder}.partial")
+    assert (Page.objects.count(), Revision.objects.count()) == (pages, revisions)
 
 
 def test_backup_and_restore_go_through_the_bucket(tmp_path, scratch_databases, moto_endpoint):  # noqa: F811

@@ -2,15 +2,15 @@
 other's cached fragments (menus, routes, a page's details) fresh at once, and only those built from
 what changed."""
 
+import contextlib
 import os
 import socket
-import subprocess
-import sys
 import uuid
 
 import pytest
-from django.conf import settings
 from django.test import override_settings
+
+from tests.processes import django_process
 
 pytestmark = pytest.mark.django_db
 
@@ -59,42 +59,37 @@ def shared_files(tmp_path):
         yield {"CACHE_DIR": str(tmp_path)}
 
 
-def other_process(env, code):
-    """Run `code` in a second Django process that shares the cache (not the test database)."""
+@contextlib.contextmanager
+def other_process(env):
+    """A second Django process that shares the cache (not the test database), kept running between
+    the steps, as an app server or a cron job would be (tests/processes.py)."""
     env = {**os.environ, **env, "DJANGO_SETTINGS_MODULE": "alliance_site.settings.test"}
     if "REDIS_URL" not in env or "CACHE_DIR" in env:
         env.pop("REDIS_URL", None)
-    script = f"import django; django.setup(); from caching import content_version, fragments; {code}"
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
+    with django_process(env) as other:
+        other.run("from caching import content_version, fragments")
+        yield lambda code: other.run(code).strip()
 
 
-def changes_in_either_process_refresh_the_other(client, env, django_capture_on_commit_callbacks):
+def changes_in_either_process_refresh_the_other(env, django_capture_on_commit_callbacks):
     from caching import content_version
     from workgroups.models import TechnicalGroupPage
 
-    # The other process shares the content version, then publishes something (and so changes it).
-    before = content_version.read()
-    assert other_process(env, "print(content_version.current()); content_version.bump()") == before
-    assert content_version.read() != before
+    with other_process(env) as other:
+        # The other process shares the content version, then publishes something (and so changes it).
+        before = content_version.read()
+        assert other("print(content_version.current()); content_version.bump()") == before
+        assert content_version.read() != before
 
-    # A publish here is seen there, once it commits.
-    before = content_version.read()
-    with django_capture_on_commit_callbacks(execute=True):
-        TechnicalGroupPage.objects.get(slug_en="tourism").save_revision().publish()
-    assert other_process(env, "print(content_version.current())") not in ("", before)
-    fragments_follow_changes_in_either_process(env, django_capture_on_commit_callbacks)
+        # A publish here is seen there, once it commits: by a process that read the version before.
+        before = content_version.read()
+        with django_capture_on_commit_callbacks(execute=True):
+            TechnicalGroupPage.objects.get(slug_en="tourism").save_revision().publish()
+        assert other("print(content_version.current())") not in ("", before)
+        fragments_follow_changes_in_either_process(other, django_capture_on_commit_callbacks)
 
 
-def fragments_follow_changes_in_either_process(env, django_capture_on_commit_callbacks):
+def fragments_follow_changes_in_either_process(other, django_capture_on_commit_callbacks):
     from caching import fragments
     from workgroups.models import TechnicalGroupPage
 
@@ -103,7 +98,7 @@ def fragments_follow_changes_in_either_process(env, django_capture_on_commit_cal
     show = f"print(fragments.versions(['{tourism_key}'])['{tourism_key}'])"
     # The other process reads the same version of the key, then a change there gives it a new one.
     before, other_before = fragments.versions([tourism_key])[tourism_key], fragments.versions([other_key])
-    assert other_process(env, f"{show}; fragments.touch(['{tourism_key}'])") == before
+    assert other(f"{show}; fragments.touch(['{tourism_key}'])") == before
     assert fragments.versions([tourism_key])[tourism_key] != before
     assert fragments.versions([other_key]) == other_before  # what the change did not touch is kept
 
@@ -111,18 +106,18 @@ def fragments_follow_changes_in_either_process(env, django_capture_on_commit_cal
     before = fragments.versions([tourism_key])[tourism_key]
     with django_capture_on_commit_callbacks(execute=True):
         TechnicalGroupPage.objects.get(slug_en="tourism").save_revision().publish()
-    assert other_process(env, show) not in ("", before)
+    assert other(show) not in ("", before)
 
 
 def test_with_redis_changes_in_either_process_refresh_the_other(
-    client, shared_redis, django_capture_on_commit_callbacks
+    shared_redis, django_capture_on_commit_callbacks
 ):
     env = {"REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": shared_redis}
-    changes_in_either_process_refresh_the_other(client, env, django_capture_on_commit_callbacks)
+    changes_in_either_process_refresh_the_other(env, django_capture_on_commit_callbacks)
 
 
 def test_without_redis_changes_in_either_process_refresh_the_other(
-    client, shared_files, django_capture_on_commit_callbacks
+    shared_files, django_capture_on_commit_callbacks
 ):
     """Defect: the cache lived in each process, so a cron job's publish went unseen for a day."""
-    changes_in_either_process_refresh_the_other(client, shared_files, django_capture_on_commit_callbacks)
+    changes_in_either_process_refresh_the_other(shared_files, django_capture_on_commit_callbacks)

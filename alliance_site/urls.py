@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern as WAGTAIL_SERVE_PATTERN
 
 from base import routing
+from base.language import choose_language
 from base.media import serve_image
 from discovery import urls as discovery_urls
 from documents.views import serve_document
@@ -14,6 +15,7 @@ from legacy_browsers.views import browser_check
 from security.health import health
 
 urlpatterns = [
+    path("", choose_language, name="choose-language"),  # "/" to /en/ or /es/
     path("admin/", include(wagtailadmin_urls)),
     re_path(r"^documents/(\d+)/(.*)$", serve_document),  # Wagtail's serve view, one header fixed
     path("documents/", include(wagtaildocs_urls)),
@@ -28,7 +30,8 @@ urlpatterns = [
 # A database or file storage outage is a 503 page, not a server error (see security/outage.py).
 handler500 = "security.outage.server_error"
 
-# Every public page lives under /en/ or /es/; "/" is redirected by LocaleMiddleware. Pages are
+# Every public page lives under /en/ or /es/; other paths without a language (those of an older
+# site) are redirected by LocaleMiddleware, after Wagtail's redirects had their turn. Pages are
 # routed by base.routing (bounded queries), then served by Wagtail's own view.
 urlpatterns += i18n_patterns(
     path("api/", include("opendata.urls", namespace="opendata")),

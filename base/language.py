@@ -4,8 +4,11 @@ import re
 import unicodedata
 
 from django.conf import settings
+from django.http import HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware
+from django.urls import get_script_prefix
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 # Looks like a language code ("fr", "pt-br", "xx"): never redirected to /en/fr/ or /es/fr/.
 LANGUAGE_LIKE_PREFIX = re.compile(r"^/([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)(?:/|$)", re.IGNORECASE)
@@ -25,6 +28,18 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
                 response.headers.setdefault("Content-Language", translation.get_language())
                 return response
         return super().process_response(request, response)
+
+
+def choose_language(request):
+    """ "/": the home page in the language LocaleMiddleware chose (cookie, then Accept-Language).
+
+    LocaleMiddleware would send the same redirect, but only after rendering a whole 404 page for
+    "/" and throwing it away: the most visited address cost as much as any page."""
+    prefix = get_script_prefix()
+    url = request.get_full_path().replace(prefix, f"{prefix}{request.LANGUAGE_CODE}/", 1)
+    response = HttpResponseRedirect(url)
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))  # as LocaleMiddleware's redirect
+    return response
 
 
 def page_urls_by_language(page, request=None):

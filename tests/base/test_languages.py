@@ -1,6 +1,7 @@
 """Bilingual routing: the root redirect, language prefixes, switcher, hreflang and fallbacks."""
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 from tests.pages import get_ok, parse, text_of
@@ -33,6 +34,32 @@ def test_root_redirects_by_accept_language(client, accept_language, expected):
 def test_root_without_accept_language_goes_to_english(client):
     response = client.get("/")
     assert response["Location"] == "/en/"
+
+
+def test_root_redirect_keeps_the_query_follows_the_language_cookie_and_says_what_it_varies_on(client):
+    response = client.get("/?utm_source=newsletter&q=%C3%B1and%C3%BA", HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 302
+    assert response["Location"] == "/es/?utm_source=newsletter&q=%C3%B1and%C3%BA"
+    assert {"accept-language", "cookie"} <= {v.strip().lower() for v in response["Vary"].split(",")}
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en")["Location"] == "/es/"
+
+
+def test_root_is_answered_without_rendering_a_page(client, django_assert_num_queries):
+    """The root only chooses a language: no 404 page built and thrown away, no query once the
+    process is warm (its first request reads the translated interface strings)."""
+    client.get("/", HTTP_ACCEPT_LANGUAGE="es")
+    with django_assert_num_queries(0):
+        assert client.get("/", HTTP_ACCEPT_LANGUAGE="es").status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"), [("es", "/es/technical-groups/"), ("en", "/en/technical-groups/")]
+)
+def test_other_paths_without_a_language_are_redirected_too(client, accept_language, expected):
+    response = client.get("/technical-groups/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == expected
 
 
 @pytest.mark.parametrize("path", ["/fr/", "/xx/", "/pt-br/grupos/", "/FR/technical-groups/", "/de"])

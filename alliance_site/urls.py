@@ -20,19 +20,16 @@ urlpatterns = [
     re_path(r"^documents/(\d+)/(.*)$", serve_document),  # Wagtail's serve view, one header fixed
     path("documents/", include(wagtaildocs_urls)),
     path("", include(discovery_urls)),  # /sitemap.xml, /robots.txt
-    # Open data without a language prefix: the language comes from ?lang= (English by default).
-    path("api/", include("opendata.urls", namespace="opendata-any-language")),
+    path("api/", include("opendata.urls", namespace="opendata-any-language")),  # ?lang=, else English
     path("health/", health, name="health"),
     path("browser-check/", browser_check, name="browser-check"),  # asked by Varnish
     # Images from the default storage (disk or bucket), in development and production alike.
     path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", serve_image, name="media_image"),
 ]
-# A database or file storage outage is a 503 page, not a server error (see security/outage.py).
-handler500 = "security.outage.server_error"
+handler500 = "security.outage.server_error"  # a database or storage outage: a 503 page, not a 500
 
-# Every public page lives under /en/ or /es/; other paths without a language (those of an older
-# site) are redirected by LocaleMiddleware, after Wagtail's redirects had their turn. Pages are
-# routed by base.routing (bounded queries), then served by Wagtail's own view.
+# Public pages live under /en/ or /es/ (LocaleMiddleware redirects other paths, after Wagtail's
+# redirects), routed by base.routing (bounded queries), then served by Wagtail's own view.
 urlpatterns += i18n_patterns(
     path("api/", include("opendata.urls", namespace="opendata")),
     path("", include("news.urls")),  # /<lang>/feeds/news.atom

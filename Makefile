@@ -75,17 +75,22 @@ test: install browser-deps cluster-deps document-deps
 # The inner loop: everything but the browser, the cluster and LibreOffice's conversions. On SQLite it
 # keeps its migrated and loaded template database (and its files) between runs (pytest-django's
 # --reuse-db; each worker copies it afresh: tests/databases.py), named by a digest of all that could
-# write it: the content, the locked packages and every Python file but the tests. A change to any of
-# them builds a new one (and removes the old); changed tests, templates, styles or translations
-# reuse it. With DATABASE_URL, it makes it anew.
+# write it: the content, the translations, the locked packages and every Python file but the tests.
+# A change to any of them builds a new one (and removes the old); changed tests, templates or styles
+# reuse it. It also keeps the database as migrated, before the load, named by the migrations, the
+# settings and the packages: a new template starts from it (migrated again, which applies what is
+# new), so a change to the code costs a load, not a migration too. With DATABASE_URL, it makes it anew.
 TEST_DATABASES := .test-databases
-TEST_DATABASE_DIGEST = $(shell cat $$(git ls-files -co --exclude-standard -- content '*.py' ':!tests') \
-	requirements/test.txt | sha256sum | cut -c1-12)
+digest = $(shell cat $$(git ls-files -co --exclude-standard -- $(1)) requirements/test.txt | sha256sum | cut -c1-12)
+TEST_DATABASE_DIGEST = $(call digest,content locale '*.py' ':!tests')
+MIGRATED_DATABASE_DIGEST = $(call digest,'*/migrations/*.py' 'alliance_site/settings/*.py' ':!tests')
 test-fast: install
 ifeq ($(DATABASE_URL),)
 	@mkdir -p $(TEST_DATABASES)
-	@find $(TEST_DATABASES) -mindepth 1 -maxdepth 1 ! -name 'fast-$(TEST_DATABASE_DIGEST).*' -exec rm -rf {} +
+	@find $(TEST_DATABASES) -mindepth 1 -maxdepth 1 ! -name 'fast-$(TEST_DATABASE_DIGEST).*' \
+		! -name 'migrated-$(MIGRATED_DATABASE_DIGEST).sqlite3' -exec rm -rf {} +
 	SQLITE_TEST_DATABASE=$(TEST_DATABASES)/fast-$(TEST_DATABASE_DIGEST).sqlite3 \
+	SQLITE_MIGRATED_DATABASE=$(TEST_DATABASES)/migrated-$(MIGRATED_DATABASE_DIGEST).sqlite3 \
 		$(PYTEST) --reuse-db -m "not browser and not topology and not office" $(PYTEST_ARGS)
 else
 	$(PYTEST) -m "not browser and not topology and not office" $(PYTEST_ARGS)

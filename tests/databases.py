@@ -6,7 +6,9 @@ PostgreSQL copies a database with CREATE DATABASE ... TEMPLATE, SQLite as a file
 template while the others wait for it on a file lock; the copies take a second or two. On SQLite a
 worker's copy is then read into memory (as `make test` always ran), unless `make test-fast` keeps
 its databases as files (SQLITE_TEST_DATABASE): it keeps the template between runs too, and copies it
-afresh on each. The uploaded files the content brings are copied with the database.
+afresh on each; and it keeps the migrated database before the load (SQLITE_MIGRATED_DATABASE), so
+that a change to the code, not to the migrations, costs a new load, not a new migration as well.
+The uploaded files the content brings are copied with the database.
 """
 
 import fcntl
@@ -19,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 FOLDER_VARIABLE = "ALLIANCE_TEST_TEMPLATE"  # where the workers find the template's record and files
+MIGRATED_VARIABLE = "SQLITE_MIGRATED_DATABASE"  # `make test-fast`: the migrated database, kept
 WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # gw0, gw1... in an xdist worker
 
 
@@ -31,6 +34,7 @@ def prepare(config):
     folder.mkdir(parents=True, exist_ok=True)
     if config.getvalue("create_db"):  # pytest-django's --create-db: a kept template is built anew
         (folder / "template.json").unlink(missing_ok=True)
+        Path(os.environ.get(MIGRATED_VARIABLE, folder / "none")).unlink(missing_ok=True)
     os.environ[FOLDER_VARIABLE] = str(folder)
 
 
@@ -92,8 +96,10 @@ def set_up(build, keepdb, verbosity):
     record = folder / "template.json"
     with exclusive(folder):
         if not built(record):
+            keepdb = start_from_migrated(connection) or keepdb
             # No test restores a serialized copy (serialized_rollback), as pytest-django finds too.
             setup_databases(verbosity=verbosity, interactive=False, keepdb=keepdb, serialized_aliases=set())
+            keep_migrated(connection)
             build()
             shutil.copytree(settings.MEDIA_ROOT, folder / "media", dirs_exist_ok=True)
             record.write_text(json.dumps({"name": connection.settings_dict["NAME"]}))
@@ -106,6 +112,32 @@ def set_up(build, keepdb, verbosity):
     if connection.vendor == "sqlite" and not os.environ.get("SQLITE_TEST_DATABASE"):
         into_memory(connection, WORKER)
     return None
+
+
+def start_from_migrated(connection):
+    """Whether the template starts as a copy of the kept migrated database (`make test-fast`, whose
+    Makefile names it by the migrations it ran). Migrating it again applies what is new and runs
+    what follows every migration (seeding the interface strings), as a deployment does."""
+    migrated = os.environ.get(MIGRATED_VARIABLE)
+    if connection.vendor != "sqlite" or not migrated:
+        return False
+    template = Path(connection.settings_dict["TEST"]["NAME"])
+    template.unlink(missing_ok=True)  # what a build that was stopped left
+    if not Path(migrated).exists():
+        return False
+    shutil.copyfile(migrated, template)
+    return True
+
+
+def keep_migrated(connection):
+    """Keep the migrated database, before the content is loaded, for the next template."""
+    migrated = os.environ.get(MIGRATED_VARIABLE)
+    if connection.vendor == "sqlite" and migrated and not Path(migrated).exists():
+        connection.ensure_connection()
+        copy = sqlite3.connect(f"{migrated}.partial")
+        connection.connection.backup(copy)  # consistent, whatever the connection holds open
+        copy.close()
+        os.replace(f"{migrated}.partial", migrated)
 
 
 def into_memory(connection, worker):

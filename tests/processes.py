@@ -8,6 +8,7 @@ in it fails the test with its traceback.
 
 import contextlib
 import json
+import select
 import subprocess
 import sys
 import tempfile
@@ -59,21 +60,30 @@ def django_process(env, umask=-1):
             text=True,
             umask=umask,
         )
-        with process:  # waits for it to end
+        try:
+            yield OtherProcess(process, errors)
+        finally:
+            process.stdin.close()  # it ends once it has read everything
             try:
-                yield OtherProcess(process, errors)
-            finally:
-                process.stdin.close()
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            process.stdout.close()
 
 
 class OtherProcess:
     def __init__(self, process, errors):
         self.process, self.errors = process, errors
 
-    def run(self, code):
-        """What `code` (indented or not) printed in the other process."""
+    def run(self, code, timeout=600):
+        """What `code` (indented or not) printed in the other process, within `timeout` seconds."""
         self.process.stdin.write(textwrap.dedent(code).rstrip("\n") + "\n" + END)
         self.process.stdin.flush()
+        # Each answer is one line, read whole: nothing waits in the reader's buffer between them.
+        if not select.select([self.process.stdout], [], [], timeout)[0]:
+            self.process.kill()
+            raise AssertionError(f"The other process gave no answer in {timeout} s to:\n{code}")
         line = self.process.stdout.readline()
         if not line:
             self.process.wait(timeout=60)

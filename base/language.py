@@ -31,7 +31,8 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
 
 
 def choose_language(request):
-    """ "/": the home page in the language LocaleMiddleware chose (cookie, then Accept-Language).
+    """The root address: the home page in the language LocaleMiddleware chose (the language cookie,
+    then Accept-Language).
 
     LocaleMiddleware would send the same redirect, but only after rendering a whole 404 page for
     "/" and throwing it away: the most visited address cost as much as any page."""

@@ -47,7 +47,8 @@ class Site:
             **self.env,
         }
 
-    def manage(self, *args, umask=-1):
+    def manage(self, *args, umask=-1, fails=False):
+        """What the command printed (what it said was wrong, when it must fail)."""
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=settings.BASE_DIR,
@@ -57,8 +58,10 @@ class Site:
             timeout=600,
             umask=umask,
         )
-        assert result.returncode == 0, f"manage.py {' '.join(args)}:\n{result.stdout}\n{result.stderr}"
-        return result.stdout
+        assert (result.returncode != 0) == fails, (
+            f"manage.py {' '.join(args)}:\n{result.stdout}\n{result.stderr}"
+        )
+        return result.stderr if fails else result.stdout
 
     @contextlib.contextmanager
     def process(self, umask=-1):
@@ -202,25 +205,6 @@ def assert_private(folder):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
 
 
-def manage_fails(site, *args):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "alliance_site.settings.dev",
-        "DATABASE_URL": site.url,
-        **site.env,
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env={**env, "MEDIA_ROOT": str(site.media)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode != 0
-    return result.stderr
-
-
 def test_restore_refuses_a_database_that_is_not_empty_and_a_damaged_backup(tmp_path, scratch_databases):
     source_url, _restored_url = scratch_databases
     output = Site(source_url, tmp_path / "media").manage("backup_site", "--output", str(tmp_path / "backups"))
@@ -272,7 +256,7 @@ def test_backup_and_restore_go_through_the_bucket(tmp_path, scratch_databases, m
         s3.delete_object(Bucket=bucket, Key=key)
     s3.put_object(Bucket=bucket, Key="images/flag.original.png", Body=b"another image")
     restored = Site(restored_url, unused_disk, env)
-    assert "differs from the backup" in manage_fails(restored, "restore_site", str(folder))
+    assert "differs from the backup" in restored.manage("restore_site", str(folder), fails=True)
     assert [item["Key"] for item in s3.list_objects_v2(Bucket=bucket)["Contents"]] == [
         "images/flag.original.png"
     ]
